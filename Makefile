@@ -1,0 +1,62 @@
+# Khabar: two commands do all the set-up (see README.md).
+#   make run   install, migrate, load demo content, start site + worker on http://127.0.0.1:8000
+#   make test  install test tools, lint, run every test (SQLite unless DATABASE_URL says otherwise)
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+KHABAR := $(BIN)/khabar
+FONTS  := khabar/static/khabar/fonts
+VENDOR := khabar/static/khabar/vendor
+BIND   ?= 127.0.0.1:8000
+
+.PHONY: install install-test assets run test lint migrate demo clean
+
+install: $(VENV)/.installed assets
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+# Fonts and scripts come from the npm registry at build time and are served by the site.
+assets: node_modules/.package-lock.json
+	mkdir -p $(FONTS) $(VENDOR)
+	cp node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2 \
+	   node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2 \
+	   node_modules/@fontsource/noto-naskh-arabic/LICENSE $(FONTS)/
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+install-test: install $(VENV)/.installed-test
+
+$(VENV)/.installed-test: requirements-test.lock
+	$(BIN)/pip install --quiet -r requirements-test.lock
+	touch $@
+
+migrate: install
+	$(KHABAR) migrate --noinput
+
+demo: migrate
+	$(KHABAR) load_demo
+
+run: demo
+	$(KHABAR) collectstatic --noinput --verbosity 0
+	$(KHABAR) ensure_admin
+	@echo "Khabar: http://$(BIND)/  (admin: http://$(BIND)/admin/) — Ctrl-C stops the site and the worker"
+	@trap 'kill 0' INT TERM EXIT; \
+	 $(KHABAR) db_worker & \
+	 $(KHABAR) serve --bind $(BIND) & \
+	 wait
+
+lint: install-test
+	$(BIN)/ruff check khabar tests bench
+
+test: install-test lint
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) node_modules var $(FONTS) $(VENDOR)

@@ -1,0 +1,1 @@
+"""Khabar (خبر): an Arabic-first newsroom and publishing platform."""

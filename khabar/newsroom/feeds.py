@@ -1,0 +1,140 @@
+"""RSS 2.0 and Atom feeds for the whole site, each section, author and topic."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from taggit.models import Tag
+from wagtail.models import Site
+
+from .cache import tag_request
+from .models import Author, NewsroomSettings, SectionPage
+from .models.pages import live_articles
+
+FEED_SIZE = 30
+
+
+class ArabicRss(Rss201rev2Feed):
+    content_type = "application/rss+xml; charset=utf-8"
+
+
+class ArabicAtom(Atom1Feed):
+    content_type = "application/atom+xml; charset=utf-8"
+
+
+class LatestRss(Feed):
+    """The latest stories of the whole site."""
+
+    feed_type = ArabicRss
+    language = "ar"
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.site = Site.find_for_request(request)
+        self.settings = NewsroomSettings.for_request(request)
+        tag_request(request, "listing", "settings")
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self, obj=None):
+        return self.settings.publication_name
+
+    def subtitle(self, obj=None):
+        return self.settings.tagline
+
+    description = subtitle
+
+    def link(self, obj=None):
+        return "/"
+
+    def articles(self, obj):
+        return live_articles()
+
+    def items(self, obj=None):
+        return self.articles(obj).prefetch_related("article_authors__author", "tags")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst or item.search_description
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.first_published_at
+
+    def item_author_name(self, item):
+        names = [link.author.name for link in item.article_authors.all()]
+        return "، ".join(names) or self.settings.publication_name
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class LatestAtom(LatestRss):
+    feed_type = ArabicAtom
+
+
+class SectionRss(LatestRss):
+    def get_object(self, request, pk):
+        return get_object_or_404(SectionPage.objects.live(), pk=pk)
+
+    def title(self, obj=None):
+        return f"{obj.title} — {self.settings.publication_name}"
+
+    def link(self, obj=None):
+        return obj.get_url(self.request)
+
+    def articles(self, obj):
+        tag_request(self.request, f"section:{obj.pk}")
+        return live_articles().filter(section=obj)
+
+
+class SectionAtom(SectionRss):
+    feed_type = ArabicAtom
+
+
+class AuthorRss(LatestRss):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def title(self, obj=None):
+        return f"{obj.name} — {self.settings.publication_name}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def articles(self, obj):
+        tag_request(self.request, f"author:{obj.pk}")
+        return live_articles().filter(article_authors__author=obj)
+
+
+class AuthorAtom(AuthorRss):
+    feed_type = ArabicAtom
+
+
+class TopicRss(LatestRss):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, obj=None):
+        return f"{obj.name} — {self.settings.publication_name}"
+
+    def link(self, obj=None):
+        from django.urls import reverse
+
+        return reverse("newsroom:topic", kwargs={"slug": obj.slug})
+
+    def articles(self, obj):
+        tag_request(self.request, f"topic:{obj.pk}")
+        return live_articles().filter(tags=obj)
+
+
+class TopicAtom(TopicRss):
+    feed_type = ArabicAtom

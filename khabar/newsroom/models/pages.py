@@ -1,0 +1,328 @@
+"""The page tree: Home → Section → year → month → Article.
+
+Articles are filed under year and month archive pages so that no parent ever
+holds hundreds of thousands of children; URLs read /section/2026/11/slug/.
+"""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from khabar.arabic.dateline import format_dateline
+
+from ..blocks import ArticleBodyBlock
+from ..cache import tag_request
+from .site_settings import NewsroomSettings
+
+PAGE_SIZE = 20
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    """A page of ``queryset`` from ``?page=``; out-of-range numbers give the last page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def live_articles():
+    """Published articles, newest first, with what a listing card shows."""
+    return (
+        ArticlePage.objects.live()
+        .filter(first_published_at__isnull=False)
+        .select_related("section", "agency")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+class CacheTaggedPage(Page):
+    """A page whose anonymous views are cached until one of its tags changes."""
+
+    class Meta:
+        abstract = True
+
+    def cache_tags(self):
+        return [f"page:{self.pk}", "settings"]
+
+    def serve(self, request, *args, **kwargs):
+        tag_request(request, *self.cache_tags())
+        return super().serve(request, *args, **kwargs)
+
+
+class HomePage(CacheTaggedPage):
+    max_count = 1
+    subpage_types = ["newsroom.SectionPage"]
+    intro = models.CharField(_("intro"), max_length=250, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tag_request(request, "listing")
+        latest = list(live_articles()[:PAGE_SIZE])
+        context["latest"] = latest[:7]
+        context["sections"] = [
+            (section, list(live_articles().filter(section=section)[:4]))
+            for section in SectionPage.objects.live().child_of(self).order_by("path")
+        ]
+        return context
+
+
+class SectionPage(CacheTaggedPage):
+    """A desk of the newsroom (سياسة، اقتصاد، …): lists its articles, newest first."""
+
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.YearArchivePage", "newsroom.ArticlePage"]
+    intro = models.CharField(_("intro"), max_length=250, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tag_request(request, f"section:{self.pk}")
+        context["articles"] = paginate(request, live_articles().filter(section=self))
+        return context
+
+
+class YearArchivePage(CacheTaggedPage):
+    """Folder page: the articles of one section and one year (slug «2026»)."""
+
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types = ["newsroom.MonthArchivePage"]
+
+    class Meta:
+        verbose_name = _("year archive")
+
+    def archive_articles(self):
+        return live_articles().filter(path__startswith=self.path)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tag_request(request, "listing")
+        context["articles"] = paginate(request, self.archive_articles())
+        return context
+
+
+class MonthArchivePage(YearArchivePage):
+    """Folder page: one month of a section's year (slug «11»); articles live here."""
+
+    parent_page_types = ["newsroom.YearArchivePage"]
+    subpage_types = ["newsroom.ArticlePage"]
+    template = "newsroom/year_archive_page.html"
+
+    class Meta:
+        verbose_name = _("month archive")
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "newsroom.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(CacheTaggedPage):
+    """An Arabic news story, usually translated from an agency story."""
+
+    parent_page_types = ["newsroom.MonthArchivePage", "newsroom.SectionPage"]
+    subpage_types = []
+
+    standfirst = models.TextField(_("standfirst"), blank=True)
+    dateline_city = models.CharField(
+        _("dateline city"), max_length=80, blank=True, help_text=_("e.g. «موسكو»")
+    )
+    agency = models.ForeignKey(
+        "newsroom.Agency",
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    source_url = models.URLField(_("link to the original story"), max_length=500, blank=True, db_index=True)
+    source_title = models.CharField(_("title of the original story"), max_length=300, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    # Denormalised from the page tree so that section listings need one indexed filter.
+    section = models.ForeignKey(
+        "newsroom.SectionPage",
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="section_articles",
+    )
+    comments_open = models.BooleanField(_("comments open"), default=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("topics"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        InlinePanel("article_authors", label=_("authors")),
+        MultiFieldPanel(
+            [
+                FieldPanel("dateline_city"),
+                FieldPanel("agency"),
+                FieldPanel("source_url"),
+                FieldPanel("source_title"),
+            ],
+            heading=_("dateline and source"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("related_links", label=_("related articles")),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
+    search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["section"], name="article_section_idx")]
+
+    def cache_tags(self):
+        return [
+            *super().cache_tags(),
+            f"section:{self.section_id}",
+            f"agency:{self.agency_id}",
+            *(f"author:{author.pk}" for author in self.byline_authors),
+            *(f"topic:{tag.pk}" for tag in self.topics),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = related = self.related_articles()
+        context["ld"] = self.json_ld(request, NewsroomSettings.for_request(request).publication_name)
+        tag_request(request, *(f"page:{article.pk}" for article in related))
+        return context
+
+    @property
+    def dateline(self):
+        return format_dateline(self.dateline_city, self.agency.credit if self.agency_id else "")
+
+    @property
+    def updated_at(self):
+        """The last publication, when it came after the first one."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and (last - first).total_seconds() > 60:
+            return last
+        return None
+
+    @cached_property
+    def byline_authors(self):
+        return [link.author for link in self.article_authors.all()]
+
+    @cached_property
+    def topics(self):
+        return list(self.tags.all())
+
+    def related_articles(self, limit=4):
+        """Editors' choices first, then the latest stories of the same section."""
+        chosen_ids = [link.related_id for link in self.related_links.all()]
+        chosen = {a.pk: a for a in live_articles().filter(pk__in=chosen_ids)} if chosen_ids else {}
+        related = [chosen[pk] for pk in chosen_ids if pk in chosen][:limit]
+        if len(related) < limit and self.section_id:
+            more = live_articles().filter(section_id=self.section_id).exclude(pk__in=[self.pk, *chosen])
+            related += list(more[: limit - len(related)])
+        return related
+
+    def lead_image(self):
+        """The first image of the body, used for cards, OpenGraph and JSON-LD."""
+        for block in self.body:
+            if block.block_type == "image":
+                return block.value["image"]
+        return None
+
+    def json_ld(self, request, publisher_name):
+        """schema.org NewsArticle for search engines."""
+        url = self.get_full_url(request)
+        root = url[: url.index("/", url.index("//") + 2)] if url else ""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "headline": self.title[:110],
+            "inLanguage": "ar",
+            "datePublished": self.first_published_at.isoformat() if self.first_published_at else None,
+            "dateModified": (self.last_published_at or self.first_published_at).isoformat()
+            if self.first_published_at
+            else None,
+            "author": [
+                {"@type": "Person", "name": author.name, "url": root + author.get_absolute_url()}
+                for author in self.byline_authors
+            ]
+            or [{"@type": "Organization", "name": publisher_name, "url": root + "/"}],
+            "publisher": {"@type": "Organization", "name": publisher_name, "url": root + "/"},
+        }
+        if self.standfirst:
+            data["description"] = self.standfirst
+        if self.section_id:
+            data["articleSection"] = self.section.title
+        if image := self.lead_image():
+            data["image"] = [root + image.get_rendition("fill-1200x675").url]
+        if self.source_url:
+            data["isBasedOn"] = self.source_url
+        return {key: value for key, value in data.items() if value is not None}
+
+    def first_paragraph_index(self):
+        for i, block in enumerate(self.body):
+            if block.block_type == "paragraph":
+                return i
+        return None
+
+    def full_clean(self, *args, **kwargs):
+        if not self.section_id:
+            self.section = self.find_section()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.section = self.find_section() or self.section
+        super().save(*args, **kwargs)
+
+    def find_section(self):
+        if not self.path:
+            return None
+        return SectionPage.objects.filter(path__in=self._ancestor_paths()).first()
+
+    def _ancestor_paths(self):
+        step = self.steplen
+        return [self.path[:i] for i in range(step, len(self.path), step)]
+
+    def get_sitemap_urls(self, request=None):
+        return [{"location": self.get_full_url(request), "lastmod": self.last_published_at or timezone.now()}]
+
+
+class ArticleAuthor(Orderable):
+    article = ParentalKey(ArticlePage, related_name="article_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(
+        "newsroom.Author", verbose_name=_("author"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="unique_article_author")]
+
+
+class RelatedArticle(Orderable):
+    article = ParentalKey(ArticlePage, related_name="related_links", on_delete=models.CASCADE)
+    related = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("related")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")

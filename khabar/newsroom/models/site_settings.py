@@ -1,0 +1,31 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class NewsroomSettings(BaseSiteSetting):
+    """How the public site presents dates, numbers and the house byline."""
+
+    DIGITS = [("western", _("Western digits (0123)")), ("arabic-indic", _("Arabic-Indic digits (٠١٢٣)"))]
+
+    publication_name = models.CharField(
+        _("publication name"),
+        max_length=120,
+        default="خبر",
+        help_text=_("Shown as the byline of stories no person signed, and as the publisher in feeds."),
+    )
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True, default="أخبار العالم بالعربية")
+    digits = models.CharField(_("digits"), max_length=20, choices=DIGITS, default="western")
+    show_hijri = models.BooleanField(_("show the Hijri date"), default=False)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("newsroom settings")

@@ -1,0 +1,57 @@
+"""Keep the anonymous page cache honest: whatever a page shows, its change invalidates it."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from taggit.models import Tag
+from wagtail.signals import page_published, page_unpublished
+
+from .cache import invalidate
+from .models import Agency, ArticlePage, Author, NewsroomSettings
+
+
+def _page_tags(page):
+    tags = [f"page:{page.pk}", "listing"]
+    specific = page.specific
+    if isinstance(specific, ArticlePage):
+        tags += [
+            f"section:{specific.section_id}",
+            *(f"author:{link.author_id}" for link in specific.article_authors.all()),
+        ]
+        tags += [f"topic:{tag.pk}" for tag in specific.tags.all()]
+    else:
+        tags.append(f"section:{page.pk}")
+    return tags
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    invalidate(*_page_tags(instance))
+
+
+@receiver(post_delete, sender=ArticlePage)
+def article_deleted(sender, instance, **kwargs):
+    invalidate(f"page:{instance.pk}", "listing", f"section:{instance.section_id}")
+
+
+@receiver(post_save, sender=Author)
+@receiver(post_delete, sender=Author)
+def author_changed(sender, instance, **kwargs):
+    invalidate(f"author:{instance.pk}")
+
+
+@receiver(post_save, sender=Agency)
+@receiver(post_delete, sender=Agency)
+def agency_changed(sender, instance, **kwargs):
+    invalidate(f"agency:{instance.pk}")
+
+
+@receiver(post_save, sender=Tag)
+@receiver(post_delete, sender=Tag)
+def topic_changed(sender, instance, **kwargs):
+    invalidate(f"topic:{instance.pk}")
+
+
+@receiver(post_save, sender=NewsroomSettings)
+def settings_changed(sender, instance, **kwargs):
+    invalidate("settings", "listing")

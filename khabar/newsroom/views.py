@@ -1,0 +1,34 @@
+"""Public pages that are not Wagtail pages: authors, topics, error pages."""
+
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from .cache import tag_request
+from .models import Author
+from .models.pages import live_articles, paginate
+
+
+def author_detail(request, slug):
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    tag_request(request, f"author:{author.pk}", "listing", "settings")
+    articles = paginate(request, live_articles().filter(article_authors__author=author))
+    return render(request, "newsroom/author_page.html", {"author": author, "articles": articles})
+
+
+def topic_detail(request, slug):
+    topic = get_object_or_404(Tag, slug=slug)
+    tag_request(request, f"topic:{topic.pk}", "listing", "settings")
+    articles = paginate(request, live_articles().filter(tags=topic))
+    return render(request, "newsroom/topic_page.html", {"topic": topic, "articles": articles})
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors that touch the database: the error may be the database.
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("500.html").render())

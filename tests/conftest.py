@@ -1,0 +1,85 @@
+"""Shared fixtures: a site with sections, authors, an agency and published articles."""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from khabar.newsroom.archive import archive_for
+from khabar.newsroom.models import Agency, ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def section(home):
+    return home.add_child(instance=SectionPage(title="سياسة", slug="politics", intro="أخبار السياسة"))
+
+
+@pytest.fixture
+def agency(db):
+    return Agency.objects.create(name="Associated Press", credit="أ.ب", website="https://apnews.com")
+
+
+@pytest.fixture
+def author(db):
+    return Author.objects.create(name="سارة المنصوري", slug="sara-almansouri", role="مراسلة الشؤون الدولية")
+
+
+@pytest.fixture
+def make_article(section, agency, author):
+    """Create and publish an article in ``section`` (or another), with authors and topics."""
+
+    def make(
+        title="مجلس الاتحاد الروسي يصادق على معاهدة",
+        *,
+        in_section=None,
+        authors=None,
+        topics=(),
+        published_at=None,
+        body=None,
+        city="موسكو",
+        agency_=agency,
+        source_url="https://apnews.com/article/1",
+        slug=None,
+    ):
+        target = in_section or section
+        when = published_at or timezone.now() - dt.timedelta(hours=1)
+        article = ArticlePage(
+            title=title,
+            slug=slug or f"story-{ArticlePage.objects.count() + 1}",
+            standfirst="صادق مجلس الاتحاد الروسي على معاهدة للتعاون العسكري.",
+            dateline_city=city,
+            agency=agency_,
+            source_url=source_url,
+            body=body
+            if body is not None
+            else [
+                ("paragraph", "<p>صادق مجلس الاتحاد الروسي يوم الأربعاء على معاهدة للتعاون العسكري.</p>"),
+                ("subheading", "ردود فعل دولية"),
+                ("paragraph", "<p>وقال مسؤولون إن الخطوة تأتي في إطار تعزيز العلاقات.</p>"),
+            ],
+        )
+        archive_for(target, when).add_child(instance=article)
+        for order, person in enumerate(authors if authors is not None else [author]):
+            ArticleAuthor.objects.create(article=article, author=person, sort_order=order)
+        if topics:
+            article.tags.add(*topics)
+        revision = article.save_revision()
+        revision.publish()
+        ArticlePage.objects.filter(pk=article.pk).update(first_published_at=when, last_published_at=when)
+        article.refresh_from_db()
+        return article
+
+    return make

@@ -1,0 +1,13 @@
+"""Khabar's settings for the test suite: the real ones, minus what needs a build step."""
+
+from khabar.settings import *  # noqa: F403
+
+# Templates render without `collectstatic`; WhiteNoise serves from the app folders.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tasks run inline unless a test asks for the database worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "khabar-tests"}}
+AXES_ENABLED = True
