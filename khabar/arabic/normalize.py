@@ -1,0 +1,47 @@
+"""One Arabic normaliser for search, comment word lists, dedupe and QA.
+
+``normalize`` folds the spellings a reader types interchangeably onto one form:
+
+* Unicode NFKC, so presentation forms («ﻻ», «ﷲ») become ordinary letters;
+* harakat (fathatan … sukun, superscript alef), tatweel, Quranic marks removed;
+* zero-width and bidi control characters removed;
+* آ أ إ ٱ → ا; ى → ي; ة → ه;
+* ؤ → و and ئ → ي, absorbing a و or ي beside the seat («مؤتمر»/«موتمر»,
+  «سيئول»/«سيول», «مسؤول»/«مسول»): readers routinely drop the hamza seat,
+  and these folds cost little precision (see tests);
+* Arabic-Indic and Persian digits → Western;
+* letters lower-cased (Latin content), whitespace collapsed.
+"""
+
+import re
+import unicodedata
+
+from .digits import to_western
+
+HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]")
+_LETTERS = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_SPACES = re.compile(r"\s+")
+# A hamza seat with the same letter beside it folds into one letter: «سيئول» → «سيول».
+_SEAT_W = re.compile("و?ؤو?")
+_SEAT_Y = re.compile("ي?ئي?")
+
+
+def strip_marks(text: str) -> str:
+    """Remove harakat, tatweel and invisible format characters; keep every letter."""
+    text = HARAKAT.sub("", text)
+    text = INVISIBLE.sub("", text)
+    return text.replace(TATWEEL, "")
+
+
+def normalize(text: str) -> str:
+    """The searchable form of ``text`` (see the module docstring for each rule)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = strip_marks(text)
+    text = _SEAT_Y.sub("ي", _SEAT_W.sub("و", text))
+    text = text.translate(_LETTERS)
+    text = to_western(text).lower()
+    return _SPACES.sub(" ", text).strip()
+
+
