@@ -53,7 +53,7 @@ run: demo
 	 wait
 
 lint: install-test
-	$(BIN)/ruff check khabar tests bench
+	$(BIN)/ruff check .
 
 test: install-test lint
 	$(BIN)/pytest -q
