@@ -19,7 +19,8 @@ def _page_tags(page):
         ]
         tags += [f"topic:{tag.pk}" for tag in specific.tags.all()]
     else:
-        tags.append(f"section:{page.pk}")
+        # Sections and the home page appear in every page's masthead ("settings" tags every page).
+        tags += [f"section:{page.pk}", "settings"]
     return tags
 
 
