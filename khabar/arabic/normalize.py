@@ -9,6 +9,7 @@
 * ؤ → و and ئ → ي, absorbing a و or ي beside the seat («مؤتمر»/«موتمر»,
   «سيئول»/«سيول», «مسؤول»/«مسول»): readers routinely drop the hamza seat,
   and these folds cost little precision (see tests);
+* a «ئ» before «و» is read as «ؤ» (the Egyptian «مسئول», «شئون» for «مسؤول», «شؤون»);
 * Arabic-Indic and Persian digits → Western;
 * letters lower-cased (Latin content), whitespace collapsed.
 """
@@ -26,6 +27,8 @@ _SPACES = re.compile(r"\s+")
 # A hamza seat with the same letter beside it folds into one letter: «سيئول» → «سيول».
 _SEAT_W = re.compile("و?ؤو?")
 _SEAT_Y = re.compile("ي?ئي?")
+# «مسئول», the Egyptian spelling of «مسؤول»: a «ئ» before «و» sits on that «و».
+_SEAT_Y_BEFORE_W = re.compile("ئو")
 
 
 def strip_marks(text: str) -> str:
@@ -39,9 +42,7 @@ def normalize(text: str) -> str:
     """The searchable form of ``text`` (see the module docstring for each rule)."""
     text = unicodedata.normalize("NFKC", text)
     text = strip_marks(text)
-    text = _SEAT_Y.sub("ي", _SEAT_W.sub("و", text))
+    text = _SEAT_Y.sub("ي", _SEAT_W.sub("و", _SEAT_Y_BEFORE_W.sub("ؤ", text)))
     text = text.translate(_LETTERS)
     text = to_western(text).lower()
     return _SPACES.sub(" ", text).strip()
-
-
