@@ -1,0 +1,163 @@
+"""IPTC NewsML-G2: a ``newsItem`` or a ``newsMessage`` of items, bodies in NITF or XHTML.
+
+Elements are matched by local name so that both the G2 namespace and
+un-namespaced copies that some agencies send are read; package and concept
+items inside a message are skipped with a reason.
+"""
+
+from lxml import etree
+
+from . import safexml
+from .base import (
+    ItemInvalid,
+    ParsedItem,
+    ParseResult,
+    Rejection,
+    clean_html,
+    parse_datetime,
+    parse_urgency,
+    pubstatus,
+    require,
+    text,
+    text_to_html,
+)
+from .errors import NewsMLError, UnsafeNewsMLError
+
+FORMAT = "newsml_g2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_BODY_TAGS = {"body.content", "body"}
+
+
+def looks_like(data: bytes, head: str) -> bool:
+    return "newsItem" in head or "newsMessage" in head
+
+
+def _local(element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _child(element, *path):
+    for name in path:
+        if element is None:
+            return None
+        element = next((c for c in element if _local(c) == name), None)
+    return element
+
+
+def _children(element, name):
+    return [c for c in element if _local(c) == name] if element is not None else []
+
+
+def _text(element) -> str:
+    return text("".join(element.itertext())) if element is not None else ""
+
+
+def _attr(element, name) -> str:
+    return text(element.get(name)) if element is not None else ""
+
+
+def _name(element) -> str:
+    """A G2 concept's <name> (first one), else its qcode/uri."""
+    if element is None:
+        return ""
+    name = _child(element, "name")
+    return _text(name) or text(element.get("qcode") or element.get("literal") or element.get("uri"))
+
+
+def parse(data: bytes) -> ParseResult:
+    root = safexml.parse(data, NewsMLError, UnsafeNewsMLError)
+    kind = _local(root)
+    if kind == "newsItem":
+        elements = [root]
+    elif kind == "newsMessage":
+        elements = [
+            e for e in root.iter() if _local(e) in ("newsItem", "packageItem", "conceptItem", "planningItem")
+        ]
+    else:
+        raise NewsMLError(f"expected newsItem or newsMessage, found <{kind or root.tag}>")
+    result = ParseResult(FORMAT)
+    for index, element in enumerate(elements):
+        label = text(element.get("guid")) or f"#{index + 1}"
+        try:
+            if _local(element) != "newsItem":
+                raise ItemInvalid(f"{_local(element)} is not a news item")
+            result.items.append(_item(element))
+        except ItemInvalid as exc:
+            result.rejected.append(Rejection(label[:300], str(exc)))
+    return result
+
+
+def _inner_html(element) -> str:
+    """Serialised children of a body element, namespaces dropped, for nh3 to sanitise."""
+    parts = [element.text or ""]
+    for child in element:
+        copy = etree.fromstring(etree.tostring(child))
+        for node in copy.iter():
+            if isinstance(node.tag, str) and "}" in node.tag:
+                node.tag = node.tag.rsplit("}", 1)[1]
+        etree.cleanup_namespaces(copy)
+        parts.append(etree.tostring(copy, encoding="unicode", with_tail=False))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _body(item) -> tuple[str, str, str]:
+    """(body HTML, NITF byline, NITF dateline) from the first inlineXML or inlineData."""
+    content_set = _child(item, "contentSet")
+    for inline in _children(content_set, "inlineXML"):
+        for node in inline.iter():
+            name = _local(node)
+            if name == "body.content":
+                head = _child(node.getparent(), "body.head")
+                return (
+                    clean_html(_inner_html(node)),
+                    _text(_child(head, "byline")),
+                    _text(_child(head, "dateline")),
+                )
+            if name == "body" and _child(node, "body.content") is None:
+                return clean_html(_inner_html(node)), "", ""
+    for inline in _children(content_set, "inlineData"):
+        return text_to_html(inline.text or ""), "", ""
+    return "", "", ""
+
+
+def _item(element) -> ParsedItem:
+    guid = text(element.get("guid"))
+    item_meta = _child(element, "itemMeta")
+    content_meta = _child(element, "contentMeta")
+    headline = _text(_child(content_meta, "headline"))
+    require(guid, guid=guid, headline=headline)
+    version_created = parse_datetime(_text(_child(item_meta, "versionCreated")), "versionCreated")
+    body_html, nitf_byline, nitf_dateline = _body(element)
+    creators = [_name(c) for c in _children(content_meta, "creator")]
+    byline = _text(_child(content_meta, "by")) or ", ".join(filter(None, creators)) or nitf_byline
+    language = _child(content_meta, "language")
+    rights = _child(element, "rightsInfo")
+    link = next(
+        (text(e.get("href")) for e in _children(item_meta, "link") if text(e.get("href")).startswith("http")),
+        "",
+    )
+    subjects = [
+        {"code": text(s.get("qcode") or s.get("uri")), "name": _text(_child(s, "name"))}
+        for s in _children(content_meta, "subject")
+    ]
+    return ParsedItem(
+        uri=guid[:500],
+        version=text(element.get("version"))[:64] or "1",
+        headline=headline[:500],
+        body_html=body_html,
+        byline=byline[:255],
+        dateline=(_text(_child(content_meta, "dateline")) or nitf_dateline)[:255],
+        located=_name(_child(content_meta, "located"))[:255],
+        language=(_attr(language, "tag") or text(element.get(XML_LANG)))[:16],
+        provider=_name(_child(item_meta, "provider"))[:255],
+        subjects=subjects,
+        urgency=parse_urgency(_text(_child(content_meta, "urgency"))),
+        pubstatus=pubstatus(_attr(_child(item_meta, "pubStatus"), "qcode")),
+        embargoed=parse_datetime(_text(_child(item_meta, "embargoed")), "embargoed"),
+        first_created=parse_datetime(_text(_child(item_meta, "firstCreated")), "firstCreated"),
+        version_created=version_created,
+        link=link[:500],
+        usage_terms=_text(_child(rights, "usageTerms")),
+    )
