@@ -1,8 +1,10 @@
-"""Arabic calendar names and date formatting (Gregorian and Hijri)."""
+"""Arabic calendar names, date formatting (Gregorian and Hijri), and finding month and weekday names in text."""
 
+import re
 from datetime import date, datetime
 
 from .digits import localise
+from .normalize import normalize, strip_marks
 
 # Egyptian/Gulf series, which most pan-Arab outlets print.
 GREGORIAN_MONTHS = (
@@ -74,3 +76,198 @@ def format_hijri(value: date, digits: str = "western") -> str | None:
     except (OverflowError, ValueError):
         return None
     return localise(f"{hijri.day} {HIJRI_MONTHS[hijri.month - 1]} {hijri.year} هـ", digits)
+
+
+# ---------------------------------------------------------------------------
+# Finding month and weekday names in running text (Arabic and English), for
+# checks that compare a translation with its source.
+
+# North African series, also met in pan-Arab copy.
+MAGHREB_MONTHS = (
+    "جانفي",
+    "فيفري",
+    "مارس",
+    "أفريل",
+    "ماي",
+    "جوان",
+    "جويلية",
+    "أوت",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
+ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class CalendarName:
+    """One month or weekday named in a text: ``index`` is 1–12 for months, 0–6 (Monday first) for weekdays."""
+
+    __slots__ = ("index", "start", "end", "text")
+
+    def __init__(self, index: int, start: int, end: int, text: str):
+        self.index, self.start, self.end, self.text = index, start, end, text
+
+    def __repr__(self):
+        return f"CalendarName({self.index}, {self.start}, {self.end}, {self.text!r})"
+
+
+_AR_WORD = re.compile(
+    "[\u0621-\u063a\u0641-\u064a\u0671-\u06d3][\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]*"
+)
+_DIGIT = re.compile(r"[0-9٠-٩]")
+_AR_PREFIXES = ("و", "ف", "ب", "ل", "ك")
+
+
+def _arabic_words(text: str) -> list[tuple[str, int, int]]:
+    return [(normalize(m.group()), m.start(), m.end()) for m in _AR_WORD.finditer(text)]
+
+
+def _month_table() -> dict[tuple[str, ...], int]:
+    table = {}
+    for series in (GREGORIAN_MONTHS, LEVANTINE_MONTHS, MAGHREB_MONTHS):
+        for i, name in enumerate(series, start=1):
+            if name != "ماي":  # also the Maghrebi «May», but too often something else
+                table[tuple(normalize(name).split())] = i
+    for variant, i in (("إبريل", 4), ("ابريل", 4), ("اغسطس", 8), ("آغسطس", 8), ("يوليه", 7), ("يونيه", 6)):
+        table[tuple(normalize(variant).split())] = i
+    return table
+
+
+_AR_MONTHS = _month_table()
+# «مارس» is also the verb «practised», «نيسان» the carmaker, «آب» the word for father
+# without its madda: these count only beside a day, a year or a time word.
+_AR_AMBIGUOUS_MONTHS = {normalize("مارس"), normalize("آب"), normalize("نيسان")}
+_AR_MONTH_CONTEXT = {
+    normalize(w)
+    for w in (
+        "شهر",
+        "في",
+        "منذ",
+        "حتى",
+        "مطلع",
+        "أوائل",
+        "أواخر",
+        "منتصف",
+        "نهاية",
+        "بداية",
+        "خلال",
+        "وحتى",
+        "أو",
+    )
+}
+_AR_WEEKDAYS = {normalize(name): i for i, name in enumerate(WEEKDAYS)}
+
+
+def _strip_prefix(word: str, table) -> str | None:
+    if word in table:
+        return word
+    for prefix in _AR_PREFIXES:
+        if word.startswith(prefix):
+            rest = word[len(prefix) :]
+            if rest in table:
+                return rest
+            if prefix == "ل" and rest.startswith("ل") and "ا" + rest in table:
+                return "ا" + rest  # «للأحد» → ل + الأحد
+            if prefix in ("و", "ف") and rest[:1] in ("ب", "ل"):
+                if rest[1:] in table:
+                    return rest[1:]
+    return None
+
+
+def find_arabic_months(text: str) -> list[CalendarName]:
+    words = _arabic_words(text)
+    found = []
+    i = 0
+    while i < len(words):
+        word, start, end = words[i]
+        if i + 1 < len(words):
+            two = (_strip_prefix(word, {k[0] for k in _AR_MONTHS if len(k) == 2}) or "", words[i + 1][0])
+            if two in _AR_MONTHS:
+                found.append(
+                    CalendarName(_AR_MONTHS[two], start, words[i + 1][2], text[start : words[i + 1][2]])
+                )
+                i += 2
+                continue
+        name = _strip_prefix(word, {k[0] for k in _AR_MONTHS if len(k) == 1})
+        if name is not None and _arabic_month_stands(text, words, i, name):
+            found.append(CalendarName(_AR_MONTHS[(name,)], start, end, text[start:end]))
+        i += 1
+    return found
+
+
+def _arabic_month_stands(text: str, words, i: int, name: str) -> bool:
+    if name not in _AR_AMBIGUOUS_MONTHS:
+        return True
+    start, end = words[i][1], words[i][2]
+    if name == normalize("آب") and "آب" not in strip_marks(text[start:end]):
+        return False
+    before, after = text[max(0, start - 4) : start], text[end : end + 4]
+    if _DIGIT.search(before) or _DIGIT.search(after) or "(" in after or ")" in before:
+        return True
+    return i > 0 and words[i - 1][0] in _AR_MONTH_CONTEXT and words[i - 1][2] >= start - 2
+
+
+def find_arabic_weekdays(text: str) -> list[CalendarName]:
+    words = _arabic_words(text)
+    found = []
+    for i, (word, start, end) in enumerate(words):
+        name = _strip_prefix(word, _AR_WEEKDAYS)
+        if name is None:
+            continue
+        following = words[i + 1][0] if i + 1 < len(words) else ""
+        previous = words[i - 1][0] if i else ""
+        if name == normalize("الأحد") and following in (normalize("عشر"), normalize("عشرة")):
+            continue  # «الأحد عشر»: the eleven
+        if name == normalize("الاثنين") and previous == normalize("كلا"):
+            continue  # «كلا الاثنين»: both
+        found.append(CalendarName(_AR_WEEKDAYS[name], start, end, text[start:end]))
+    return found
+
+
+_EN_MONTH = re.compile(
+    r"\b(?:(?P<full>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|(?P<abbr>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?P<dot>\.)?)(?![A-Za-z])"
+)
+_EN_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_EN_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|from|through|last|next|this|early|late|during|before|after|on)\s+|mid-)$",
+    re.I,
+)
+_EN_ABBR = {"Sept": 9, "Sep": 9}
+
+
+def find_english_months(text: str) -> list[CalendarName]:
+    found = []
+    for m in _EN_MONTH.finditer(text):
+        after = text[m.end() : m.end() + 3]
+        next_is_digit = bool(re.match(r"\s*\d", after))
+        if m.group("full"):
+            name = m.group("full")
+            index = ENGLISH_MONTHS.index(name) + 1
+            if name in ("May", "March") and not next_is_digit:
+                if not (
+                    _EN_MONTH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()])
+                    or re.search(r"\d\s*$", text[: m.start()])
+                ):
+                    continue  # «May» the verb, «March» the walk
+        else:
+            abbr = m.group("abbr")
+            if not (m.group("dot") or next_is_digit):
+                continue
+            index = _EN_ABBR.get(abbr) or next(
+                i for i, full in enumerate(ENGLISH_MONTHS, 1) if full.startswith(abbr)
+            )
+        found.append(CalendarName(index, m.start(), m.end(), m.group()))
+    return found
+
+
+def find_english_weekdays(text: str) -> list[CalendarName]:
+    return [
+        CalendarName(ENGLISH_WEEKDAYS.index(m.group(1)), m.start(), m.end(), m.group())
+        for m in _EN_WEEKDAY.finditer(text)
+    ]

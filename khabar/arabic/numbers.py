@@ -1,0 +1,563 @@
+"""Numbers in English and Arabic copy, read as values: digits and words alike.
+
+``find_numbers(text, "en")`` and ``find_numbers(text, "ar")`` return every
+number a reader would see, with its value and where it stands:
+
+* digits in any style: «1,500», «١٬٥٠٠», «2.5», «٢٫٥», «300» … («٬» and «٫» are
+  the Arabic thousands and decimal separators);
+* English words and scales: «ten thousand», «two hundred and fifty», «2 million»,
+  «1.5bn», «half a million»;
+* Arabic words with their gender, case, dual and plural forms and attached
+  prefixes: «خمسة وعشرون», «ثلاثمئة», «مئتين», «ألفين», «عشرة آلاف», «مليوني»,
+  «وخمسين», «300 ألف», «مليار و200 مليون», «مليون ونصف».
+
+Each ``Number`` carries every value its spelling can mean (``values``): «2.500»
+is 2.5 in most copy and 2,500 in some; «5m» is five million or five metres. A
+``soft`` number may stand for a value the other language writes differently or
+not at all («one», «two» and the Arabic dual, «the 1990s», «21st», «10 a.m.»,
+«الثلاثة», «G7»): it can answer a number in the other text but is never
+required to have an answer itself.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .normalize import normalize, strip_marks
+
+# Length-preserving fold, so spans found in the folded text hold for the original.
+_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫٪", "01234567890123456789,.%")
+
+_ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+_ARABIC_WORD = f"[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}\u064b-\u065f\u0670\u0640]*"
+_TOKEN = re.compile(
+    r"(?P<time>\d{1,2}:\d{2})(?!\d)"
+    r"|(?P<num>\d+(?:[.,]\d+)*)(?P<suffix>'?[A-Za-z]+)?"
+    rf"|(?P<word>[A-Za-z]+|{_ARABIC_WORD})"
+    r"|(?P<gap>[ \t\u00a0\u202f]+|-(?=[A-Za-z]))"
+    r"|(?P<other>.)",
+    re.S,
+)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    values: tuple[float, ...]
+    start: int
+    end: int
+    text: str
+    soft: bool = False
+    percent: bool = False
+
+    @property
+    def value(self) -> float:
+        return self.values[0]
+
+    def equals(self, other: "Number") -> bool:
+        return any(same_value(a, b) for a in self.values for b in other.values)
+
+
+def same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+# ---------------------------------------------------------------------------
+# Atoms: the pieces a number is built from, whatever the language.
+
+NUM, HUNDRED, SCALE, AND, HALF, ARTICLE = "num", "hundred", "scale", "and", "half", "article"
+ONE, DUAL, PLURAL, ONE_OR_DUAL = "one", "dual", "plural", "one-or-dual"
+
+
+@dataclass(slots=True)
+class _Atom:
+    kind: str
+    value: float = 0.0
+    start: int = 0
+    end: int = 0
+    form: str = ONE
+    digits: bool = False
+    soft: bool = False
+    values: tuple[float, ...] = ()
+
+
+_EN_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_EN_TENS = {
+    w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_EN_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "tln": 1e12,
+}
+_EN_SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12}
+
+
+def _arabic_forms(table: dict[str, object]) -> dict[str, object]:
+    return {normalize(k): v for k, v in table.items()}
+
+
+# Units in both genders and cases; «واحد» and «اثنان» are soft (Arabic says
+# «one» and «two» with the noun itself: «جندي», «جنديين»).
+_AR_NUMS = _arabic_forms(
+    {
+        "صفر": 0,
+        "واحد": 1,
+        "واحدة": 1,
+        "اثنان": 2,
+        "اثنين": 2,
+        "اثنتان": 2,
+        "اثنتين": 2,
+        "ثلاث": 3,
+        "ثلاثة": 3,
+        "أربع": 4,
+        "أربعة": 4,
+        "خمس": 5,
+        "خمسة": 5,
+        "ست": 6,
+        "ستة": 6,
+        "سبع": 7,
+        "سبعة": 7,
+        "ثمان": 8,
+        "ثماني": 8,
+        "ثمانية": 8,
+        "تسع": 9,
+        "تسعة": 9,
+        "عشر": 10,
+        "عشرة": 10,
+        **{
+            f"{stem}{end}": 10 * n
+            for n, stem in enumerate(("عشر", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثمان", "تسع"), start=2)
+            for end in ("ون", "ين")
+        },
+        "مئة": 100,
+        "مائة": 100,
+        "مئتان": 200,
+        "مئتين": 200,
+        "مئتا": 200,
+        "مئتي": 200,
+        "مائتان": 200,
+        "مائتين": 200,
+        "مائتا": 200,
+        "مائتي": 200,
+        **{
+            f"{unit}{hundred}": 100 * n
+            for n, unit in enumerate(("ثلاث", "أربع", "خمس", "ست", "سبع", "ثمان", "تسع"), start=3)
+            for hundred in ("مئة", "مائة")
+        },
+        "ثمانمئة": 800,
+        "ثمانمائة": 800,
+    }
+)
+_AR_TEEN_HEADS = _arabic_forms({"أحد": 1, "إحدى": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2})
+_AR_TEN = _arabic_forms({"عشر": 10, "عشرة": 10})
+_AR_SCALES = _arabic_forms(
+    {
+        "ألف": (1e3, ONE),
+        "ألفا": (1e3, ONE_OR_DUAL),
+        "ألفان": (1e3, DUAL),
+        "ألفين": (1e3, DUAL),
+        "ألفي": (1e3, DUAL),
+        "آلاف": (1e3, PLURAL),
+        "آلالاف": (1e3, PLURAL),
+        "مليون": (1e6, ONE),
+        "مليونا": (1e6, ONE_OR_DUAL),
+        "مليونان": (1e6, DUAL),
+        "مليونين": (1e6, DUAL),
+        "مليوني": (1e6, DUAL),
+        "ملايين": (1e6, PLURAL),
+        "مليار": (1e9, ONE),
+        "مليارا": (1e9, ONE_OR_DUAL),
+        "ملياران": (1e9, DUAL),
+        "مليارين": (1e9, DUAL),
+        "ملياري": (1e9, DUAL),
+        "مليارات": (1e9, PLURAL),
+        "بليون": (1e9, ONE),
+        "تريليون": (1e12, ONE),
+        "تريليونات": (1e12, PLURAL),
+    }
+)
+_AR_HUNDRED_WORDS = _arabic_forms({"مئة": 1, "مائة": 1})
+_AR_HALF = normalize("نصف")
+_AR_AND = "و"
+# Prefixes a number word can carry: conjunctions, prepositions, the article.
+_AR_PREFIXES = tuple(
+    (normalize(p), "و" in p[:1], p.endswith("ال") or p.endswith("لل"))
+    for p in (
+        "وبال",
+        "وال",
+        "فال",
+        "بال",
+        "كال",
+        "ولل",
+        "فلل",
+        "لل",
+        "ال",
+        "وب",
+        "ول",
+        "فب",
+        "فل",
+        "و",
+        "ف",
+        "ب",
+        "ل",
+        "ك",
+    )
+)
+_AR_SOFT_VALUES = (1, 2)
+# Words after a number that make it a percentage.
+_PERCENT_AFTER = re.compile(
+    r"\s*(?:%|per\s*cent\b|percent\b|pct\b|(?:في\s+|ب)ال(?:مئة|مائة|مئه|مائه|ميه)(?![\u0621-\u064a]))",
+    re.I,
+)
+_EN_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\.?(?![a-z])|o'clock)", re.I)
+_AR_HIJRI_AFTER = re.compile(r"\s*(?:هـ|ه\b|للهجرة)")
+
+
+def _lookup_arabic(word: str):
+    """(entry, has_and, definite) for an Arabic word, trying its prefixes."""
+    folded = normalize(word)
+    for table in (_AR_NUMS, _AR_SCALES, _AR_TEEN_HEADS):
+        if folded in table:
+            return folded, False, False
+    for prefix, has_and, definite in _AR_PREFIXES:
+        if folded.startswith(prefix) and len(folded) > len(prefix) + 1:
+            rest = folded[len(prefix) :]
+            if prefix.endswith("لل") and not rest.startswith("ل"):
+                rest = rest  # «للخمسة» → ل + الخمسة
+            if rest in _AR_NUMS or rest in _AR_SCALES or rest in _AR_TEEN_HEADS or rest == _AR_HALF:
+                return rest, has_and, definite
+    if folded == _AR_HALF:
+        return folded, False, False
+    return None, False, False
+
+
+def _digit_values(text: str, lang: str) -> tuple[float, ...] | None:
+    if _GROUPED.fullmatch(text):
+        return (float(text.replace(",", "")),)
+    if _DOT_GROUPED.fullmatch(text):
+        return (float(text.replace(".", "")),)
+    if text.isdigit():
+        return (float(text),)
+    if _DECIMAL.fullmatch(text):
+        whole, frac = re.split(r"[.,]", text)
+        if "," in text and lang == "en":
+            return None
+        decimal = float(f"{whole}.{frac}")
+        if len(frac) == 3:
+            return (decimal, float(whole + frac))
+        return (decimal,)
+    return None
+
+
+def _digit_atoms(m: re.Match, text: str, lang: str) -> list[_Atom]:
+    raw, suffix = m.group("num"), (m.group("suffix") or "")
+    start, end = m.start(), m.end()
+    values = _digit_values(raw, lang)
+    if values is None:
+        # «1.2.3», «29.11.2026», «1,2»: read each part, require none.
+        parts, out = re.finditer(r"\d+", raw), []
+        for p in parts:
+            out.append(
+                _Atom(NUM, float(p.group()), start + p.start(), start + p.end(), digits=True, soft=True)
+            )
+        return out
+    # Zero answers «168-0» and «صفر» but is never required: «بلا معارضة» says it in words.
+    atom = _Atom(NUM, values[0], start, end, digits=True, values=values, soft=values[0] == 0)
+    # Digits glued after Latin letters are model names and codes («G7», «MH17»).
+    if start and text[start - 1].isascii() and text[start - 1].isalpha():
+        atom.soft = True
+    low = suffix.lower().lstrip("'")
+    if low:
+        if low in ("st", "nd", "rd", "th", "s"):
+            atom.soft = True  # ordinals («21st») and decades («1990s»)
+        elif low in ("am", "pm"):
+            atom.soft = True
+        elif low in _EN_SUFFIX_SCALES and lang == "en":
+            scale = _EN_SUFFIX_SCALES[low]
+            atom.values = (values[0] * scale, *values)
+            atom.value = values[0] * scale
+    return [atom]
+
+
+def _atoms(text: str, lang: str) -> list[_Atom | None]:
+    """The text as atoms; ``None`` marks whatever breaks a number."""
+    folded = text.translate(_FOLD)
+    atoms: list[_Atom | None] = []
+    tokens = list(_TOKEN.finditer(folded))
+    i = 0
+    while i < len(tokens):
+        m = tokens[i]
+        kind = m.lastgroup
+        if kind == "time":
+            atoms.append(None)
+            hours, minutes = m.group().split(":")
+            atoms.append(_Atom(NUM, float(hours), m.start(), m.end(), digits=True, soft=True))
+            atoms.append(None)
+        elif kind == "num" or kind == "suffix":
+            atoms.append(None) if atoms and atoms[-1] is not None and atoms[-1].digits else None
+            atoms.extend(_digit_atoms(m, folded, lang))
+        elif kind == "gap":
+            pass
+        elif kind == "word":
+            word = m.group("word")
+            if lang == "en":
+                atoms.append(_english_atom(word, m.start(), m.end()))
+            else:
+                consumed = _arabic_atoms(tokens, i, atoms)
+                i += consumed
+                continue
+        else:
+            atoms.append(None)
+        i += 1
+    return atoms
+
+
+def _english_atom(word: str, start: int, end: int) -> _Atom | None:
+    low = word.lower()
+    if low in _EN_UNITS:
+        value = _EN_UNITS[low]
+        return _Atom(NUM, value, start, end, soft=value in (0, 1, 2))
+    if low in _EN_TENS:
+        return _Atom(NUM, _EN_TENS[low], start, end)
+    if low == "hundred":
+        return _Atom(HUNDRED, 100, start, end)
+    if low in _EN_SCALES:
+        return _Atom(SCALE, _EN_SCALES[low], start, end, form=ONE)
+    if low == "and":
+        return _Atom(AND, start=start, end=end)
+    if low in ("a", "an"):
+        return _Atom(ARTICLE, start=start, end=end)
+    if low == "half":
+        return _Atom(HALF, 0.5, start, end)
+    return None
+
+
+def _arabic_atoms(tokens: list[re.Match], i: int, atoms: list) -> int:
+    """Append the atoms for Arabic word ``tokens[i]``; return how many tokens it used."""
+    m = tokens[i]
+    word = strip_marks(m.group("word"))
+    if normalize(word) == _AR_AND:
+        atoms.append(_Atom(AND, start=m.start(), end=m.end()))
+        return 1
+    entry, has_and, definite = _lookup_arabic(word)
+    if entry is None:
+        atoms.append(None)
+        return 1
+    if has_and:
+        atoms.append(_Atom(AND, start=m.start(), end=m.start() + 1))
+    # Teens are two words: «أحد عشر», «ثلاثة عشر», «اثنتي عشرة».
+    nxt = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 1].lastgroup == "gap" else None
+    head = _AR_TEEN_HEADS.get(entry) or (_AR_NUMS.get(entry) if _AR_NUMS.get(entry, 99) < 10 else None)
+    if (
+        head
+        and nxt is not None
+        and nxt.lastgroup == "word"
+        and normalize(strip_marks(nxt.group())) in _AR_TEN
+    ):
+        atoms.append(_Atom(NUM, head + 10, m.start(), nxt.end(), soft=definite))
+        return 3
+    if entry in _AR_TEEN_HEADS:
+        atoms.append(None)  # «أحد» alone is «one of», not a number
+        return 1
+    if entry == _AR_HALF:
+        atoms.append(_Atom(HALF, 0.5, m.start(), m.end()))
+        return 1
+    if entry in _AR_SCALES:
+        value, form = _AR_SCALES[entry]
+        atoms.append(_Atom(SCALE, value, m.start(), m.end(), form=form, soft=definite))
+        return 1
+    value = _AR_NUMS[entry]
+    if entry in _AR_HUNDRED_WORDS and atoms and atoms[-1] is not None and atoms[-1].kind == NUM:
+        prev = atoms[-1]
+        if not prev.digits and prev.value < 10:
+            atoms.append(_Atom(HUNDRED, 100, m.start(), m.end()))
+            return 1
+    atoms.append(_Atom(NUM, value, m.start(), m.end(), soft=definite or value in _AR_SOFT_VALUES))
+    return 1
+
+
+class _Builder:
+    """Adds atoms up into numbers: «ثلاثة ملايين وخمسمئة ألف» → 3,500,000.
+
+    A number is a ``total`` of scaled groups («ثلاثة ملايين» + «خمسمئة ألف»),
+    each smaller than the one before, plus a trailing ``group`` below a thousand.
+    """
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.found: list[tuple[float, int, int, bool, tuple]] = []
+        self._reset()
+
+    def _reset(self):
+        self.total = 0.0
+        self.total_end = -1
+        self.last_scale = float("inf")
+        self.group: float | None = None
+        self.group_words = False
+        self.group_start = -1
+        self.start = self.end = -1
+        self.pending_and = False
+        self.tentative = False  # «a», «half», «نصف»: nothing until a scale follows
+        self.soft = True
+        self.parts = 0
+        self.values: tuple = ()
+
+    def flush(self):
+        if self.start >= 0 and not self.tentative and (self.total or self.group is not None):
+            value = self.total + (self.group or 0.0)
+            values = self.values if self.parts == 1 and self.values else (value,)
+            self.found.append((value, self.start, self.end, self.soft, values))
+        self._reset()
+
+    def _start_group(self, atom: _Atom, value: float, words: bool, soft: bool, tentative: bool = False):
+        self.flush()
+        self.start = self.group_start = atom.start
+        self.end = atom.end
+        self.group, self.group_words = value, words
+        self.soft, self.tentative = soft, tentative
+        self.values = atom.values
+        self.parts = 1
+
+    def _extend_group(self, atom: _Atom, value: float, soft: bool):
+        self.group = value
+        self.end = atom.end
+        self.parts += 1
+        self.soft = self.soft and soft
+        self.tentative = False
+
+    def feed(self, atom: _Atom | None):
+        if atom is None:
+            self.flush()
+            return
+        kind = atom.kind
+        if kind == AND:
+            self.pending_and = self.start >= 0
+            return
+        if kind == ARTICLE:
+            if self.tentative and self.group == 0.5:
+                self.end = atom.end  # «half a million»
+            else:
+                self._start_group(atom, 1.0, True, False, tentative=True)
+        elif kind == HALF:
+            if self.group is None and self.total and self.pending_and:
+                self.total += self.last_scale / 2  # «مليون ونصف»
+                self.end = atom.end
+                self.parts += 1
+            else:
+                self._start_group(atom, 0.5, True, False, tentative=True)
+        elif kind == NUM:
+            self._feed_num(atom)
+        elif kind == HUNDRED:
+            if self.group is not None and self.group_words and self.group < 10:
+                self._extend_group(atom, self.group * 100, False)
+            else:
+                self._start_group(atom, 100.0, True, False)
+        elif kind == SCALE:
+            self._feed_scale(atom)
+        self.pending_and = False
+
+    def _feed_num(self, atom: _Atom):
+        v, words = atom.value, not atom.digits
+        if self.start >= 0 and not self.tentative:
+            if self.group is None:
+                # After a scale: «مليار و200 مليون», «one million two hundred thousand».
+                if (self.pending_and or (self.lang == "en" and words)) and v < self.last_scale:
+                    self.group_start = atom.start
+                    self.group_words = words
+                    self._extend_group(atom, v, atom.soft)
+                    self.values = ()
+                    return
+            elif words and self.group_words:
+                g = self.group
+                unit_then_ten = (
+                    self.lang == "ar"
+                    and self.pending_and
+                    and 0 < g % 100 < 10
+                    and 20 <= v < 100
+                    and v % 10 == 0
+                )
+                after_hundred = (
+                    g >= 100 and g % 100 == 0 and v < 100 and (self.pending_and or self.lang == "en")
+                )
+                ten_then_unit = self.lang == "en" and g % 100 >= 20 and g % 10 == 0 and 0 < v < 10
+                if unit_then_ten or after_hundred or ten_then_unit:
+                    self._extend_group(atom, g + v, False)
+                    self.values = ()
+                    return
+        if self.tentative and self.group == 0.5 and self.lang == "ar":
+            self.flush()
+        self._start_group(atom, v, words, atom.soft)
+
+    def _feed_scale(self, atom: _Atom):
+        scale, form = atom.value, atom.form
+        if form == ONE_OR_DUAL:
+            form = ONE if self.group is not None and not self.tentative else DUAL
+        if form == PLURAL and (self.group is None or self.tentative):
+            self.flush()  # «آلاف الأشخاص», «thousands»: no number
+            return
+        if form == DUAL or self.group is None:
+            multiplier = 2.0 if form == DUAL else 1.0
+            joins = self.group is None and self.total and self.pending_and and scale < self.last_scale
+            if joins:
+                self.group_start = atom.start
+            elif self.lang == "en" and form != DUAL:
+                self.flush()  # «million» with no number before it
+                return
+            else:
+                self._start_group(atom, multiplier, True, atom.soft)
+            self.group = multiplier
+        if self.tentative and self.group is not None:
+            self.tentative = False
+            self.soft = atom.soft
+        if scale >= self.last_scale:
+            # «10 آلاف و12 ألفا»: the second group is a number of its own.
+            group, group_start, soft = self.group, self.group_start, self.soft
+            self.group = None
+            end = self.end
+            self.end = self.total_end
+            self.flush()
+            self.start = self.group_start = group_start
+            self.group, self.end, self.soft = group, end, soft
+        self.total += self.group * scale
+        self.group = None
+        self.total_end = self.end = atom.end
+        self.last_scale = scale
+        self.parts += 1
+        self.values = ()
+        if not atom.soft:
+            self.soft = False
+
+
+def find_numbers(text: str, lang: str) -> list[Number]:
+    """Every number in ``text`` (``lang`` "en" or "ar") with its values and span."""
+    builder = _Builder(lang)
+    for atom in _atoms(text, lang):
+        builder.feed(atom)
+    builder.flush()
+    numbers: list[Number] = []
+    folded = text.translate(_FOLD)
+    for value, start, end, soft, values in builder.found:
+        if numbers and start < numbers[-1].end:
+            continue  # the «المئة» of «50 في المئة»
+        percent = False
+        after = _PERCENT_AFTER.match(folded, end)
+        if after:
+            percent, end = True, after.end()
+        elif lang == "en" and _EN_CLOCK_AFTER.match(folded, end):
+            soft = True
+        elif lang == "ar" and _AR_HIJRI_AFTER.match(folded, end):
+            soft = True
+        numbers.append(Number(values or (value,), start, end, text[start:end], soft, percent))
+    return numbers

@@ -1,0 +1,38 @@
+"""Arabic words in running text, and the clitics a word can carry in front.
+
+A name or number in Arabic copy often comes glued to «و» (and), «ف» (so), «ب»
+(with), «ك» (like), «ل» (for) and the article «ال»: «وبوتين», «لبوتين»,
+«بالكرملين», «للكرملين». ``bases`` lists what a word can be without them.
+"""
+
+import re
+
+from .normalize import normalize
+
+LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
+MARKS = "\u064b-\u065f\u0670\u0640"
+WORD_PATTERN = f"[{LETTERS}][{LETTERS}{MARKS}]*"
+WORD = re.compile(WORD_PATTERN)
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) for every Arabic word in ``text``."""
+    return [(normalize(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def bases(word: str) -> set[str]:
+    """``word`` (normalised) and every reading of it without leading clitics."""
+    found = {word}
+    stems = [word]
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        stems.append(word[1:])
+    for stem in list(stems):
+        if stem[:1] in ("ب", "ك", "ل") and len(stem) > 3:
+            stems.append(stem[1:])
+            if stem.startswith("لل"):
+                stems.append("ا" + stem[1:])  # «للكرملين» → ل + الكرملين
+    for stem in stems:
+        found.add(stem)
+        if stem.startswith("ال") and len(stem) > 4:
+            found.add(stem[2:])
+    return found
