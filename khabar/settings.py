@@ -60,6 +60,7 @@ TASKS = {
 
 INSTALLED_APPS = [
     "khabar.newsroom",
+    "khabar.desk",
     "khabar.wire",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

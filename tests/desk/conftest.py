@@ -1,0 +1,33 @@
+"""Fixtures for the translation desk: glossary terms and a desk user."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from khabar.desk.models import GlossaryTerm
+
+
+@pytest.fixture
+def glossary(db):
+    terms = [
+        GlossaryTerm(source="Moscow", target="موسكو", kind="place"),
+        GlossaryTerm(
+            source="Vladimir Putin", target="فلاديمير بوتين", kind="person", variants="بوتن\nبوتينن"
+        ),
+        GlossaryTerm(
+            source="Federation Council",
+            target="مجلس الاتحاد الروسي",
+            kind="organisation",
+            variants="مجلس الفيدرالية",
+        ),
+        GlossaryTerm(source="AP", target="أ.ب", kind="agency"),
+        GlossaryTerm(source="NATO", target="الناتو", kind="organisation", variants="النيتو"),
+        GlossaryTerm(source="iPhone", target="", kind="other", keep_latin=True, note="brand"),
+    ]
+    for term in terms:
+        term.save()
+    return {term.source: term for term in terms}
+
+
+@pytest.fixture
+def admin_user(db):
+    return get_user_model().objects.create_superuser("desk-admin", "desk@example.org", "pw-desk-admin-1")
