@@ -27,6 +27,10 @@ assets: node_modules/.package-lock.json
 	cp node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2 \
 	   node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2 \
 	   node_modules/@fontsource/noto-naskh-arabic/LICENSE $(FONTS)/
+	# ALTCHA's "external" build: no inline styles or blob: workers, so CSP stays 'self'.
+	mkdir -p $(VENDOR)/altcha
+	cp node_modules/altcha/dist/external/altcha.min.js node_modules/altcha/dist/external/altcha.css \
+	   node_modules/altcha/dist/workers/pbkdf2.js node_modules/altcha/LICENSE.txt $(VENDOR)/altcha/
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

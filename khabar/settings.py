@@ -52,6 +52,17 @@ CACHES["default"].setdefault("KEY_PREFIX", "khabar")
 # Seconds an anonymous page view stays cached (invalidation does the real work).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
+# Reader comments (khabar.comments) on django-comments-xtd; see README "Comments".
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "khabar.comments.models.ReaderComment"
+COMMENTS_XTD_FORM_CLASS = "khabar.comments.forms.ReaderCommentForm"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 1  # replies one level deep
+COMMENTS_XTD_CONFIRM_EMAIL = False  # readers have no accounts; moderation replaces e-mail confirmation
+COMMENT_MAX_LENGTH = 3000
+# The proof-of-work key; by default derived from SECRET_KEY so that it rotates with it.
+ALTCHA_HMAC_KEY = env("ALTCHA_HMAC_KEY", default="") or f"altcha:{SECRET_KEY}"
+
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
@@ -80,6 +91,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    "django_comments_xtd",
+    "django_comments",
+    "khabar.comments",  # after django_comments_xtd: its ready() adjusts xtd's signal handlers
+    "django.contrib.sites",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

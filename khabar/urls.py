@@ -11,6 +11,7 @@ handler500 = "khabar.newsroom.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("comments/", include("khabar.comments.urls")),
     path("", include("khabar.newsroom.urls")),
     # Uploaded images; a production proxy serves MEDIA_ROOT itself.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),

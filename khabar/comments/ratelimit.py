@@ -1,0 +1,41 @@
+"""Fixed-window rate limits kept in the cache (shared by every process with Redis)."""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+# (attempts, seconds) per reader address and per browser session.
+DEFAULT_LIMITS = {"ip": (10, 600), "session": (5, 600)}
+
+
+def client_ip(request):
+    # Behind a reverse proxy, configure it to set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def reader_key(request):
+    """A stable, non-reversible key for the reader: address plus session."""
+    raw = f"{client_ip(request)}|{request.session.session_key or ''}|{settings.SECRET_KEY}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _hit(bucket, ident, limit, window):
+    key = f"ratelimit:{bucket}:{hashlib.sha256(ident.encode()).hexdigest()}:{int(time.time() // window)}"
+    if cache.add(key, 1, timeout=window):
+        return 1 <= limit
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        return True
+
+
+def allow(request, action):
+    """Count one ``action`` attempt for this reader; False once either limit is spent."""
+    limits = {**DEFAULT_LIMITS, **getattr(settings, "COMMENTS_RATE_LIMITS", {})}
+    ok = _hit(f"{action}:ip", client_ip(request), *limits["ip"])
+    if request.session.session_key:
+        ok = _hit(f"{action}:session", request.session.session_key, *limits["session"]) and ok
+    return ok

@@ -1,0 +1,135 @@
+"""Public comment endpoints.
+
+The article page (cached for every anonymous reader) carries no CSRF token and no
+form: a small self-hosted script fetches the form from :func:`comment_form`, a
+per-reader, never-cached fragment that sets the CSRF cookie and the session, and
+posts it back with ``fetch``. Answers are Arabic fragments the script shows in
+place; without the script the same views answer with a small Arabic page.
+"""
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from khabar.newsroom.models import ArticlePage
+
+from . import captcha, ratelimit
+from .forms import ReaderCommentForm
+from .models import CommentPolicy, CommentReport, ReaderComment, Status
+from .moderation import decide, report
+from .policy import comments_open, judge
+
+CAPTCHA_REFUSALS = {
+    "missing": "أكمل التحقق «أنا لست روبوتًا» قبل إرسال التعليق.",
+    "malformed": "تعذّر قراءة التحقق. أعد التحقق ثم أرسل التعليق.",
+    "invalid": "لم ينجح التحقق. أعد التحقق ثم أرسل التعليق.",
+    "expired": "انتهت صلاحية التحقق. أعد التحقق ثم أرسل التعليق.",
+    "replayed": "استُخدم هذا التحقق من قبل. أعد التحقق ثم أرسل التعليق.",
+}
+RATE_LIMITED = "أرسلت طلبات كثيرة في وقت قصير. نرجو الانتظار بضع دقائق ثم المحاولة مجددًا."
+CLOSED = "التعليقات مغلقة على هذا الخبر."
+
+
+def _article(pk):
+    article = ArticlePage.objects.live().filter(pk=pk).select_related("section").first()
+    if article is None:
+        raise Http404
+    return article
+
+
+def _answer(request, template, context, status=200):
+    """A fragment for the script, or a whole Arabic page for a plain form post."""
+    if request.headers.get("X-Requested-With") != "fetch":
+        context = {**context, "fragment": template}
+        template = "reader_comments/answer_page.html"
+    response = render(request, template, context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _message(request, article, text, status=200, kind="error"):
+    return _answer(
+        request, "reader_comments/message.html", {"article": article, "text": text, "kind": kind}, status
+    )
+
+
+@require_GET
+def challenge(request):
+    """A fresh ALTCHA challenge for the widget."""
+    response = JsonResponse(captcha.new_challenge())
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@require_GET
+def comment_form(request, article_pk):
+    with translation.override("ar"):
+        article = _article(article_pk)
+        if not request.session.session_key:
+            request.session.save()  # a session of its own for the per-session rate limit
+        is_open = comments_open(article)
+        form = ReaderCommentForm(article) if is_open else None
+        return _answer(
+            request, "reader_comments/form.html", {"article": article, "form": form, "open": is_open}
+        )
+
+
+@require_POST
+def post_comment(request, article_pk):
+    with translation.override("ar"):
+        article = _article(article_pk)
+        if not ratelimit.allow(request, "post"):
+            return _message(request, article, RATE_LIMITED, status=429)
+        policy = CommentPolicy.load()
+        if not comments_open(article, policy):
+            return _message(request, article, CLOSED, status=403)
+        form = ReaderCommentForm(article, data=request.POST)
+        valid = form.is_valid()
+        if refusal := form.refusal():
+            return _message(request, article, refusal, status=400)
+        if not valid or not form.check_links(policy.max_links):
+            return _answer(
+                request,
+                "reader_comments/form.html",
+                {"article": article, "form": form, "open": True},
+                status=400,
+            )
+        try:
+            captcha.spend(form.cleaned_data["altcha"])
+        except captcha.Refused as refused:
+            return _message(request, article, CAPTCHA_REFUSALS[refused.reason], status=400)
+
+        comment = form.get_comment_object()
+        if comment.duplicate_of is not None:
+            return _message(request, article, "وصلنا هذا التعليق من قبل.", status=200, kind="info")
+        comment.ip_address = ratelimit.client_ip(request) or None
+        status, reason = judge(comment, policy)
+        comment.status = Status.PENDING
+        comment.hold_reason = reason if status != Status.APPROVED else ""
+        comment.save()
+        decide(comment, status, note=reason)
+        return _answer(
+            request, "reader_comments/posted.html", {"article": article, "comment": comment}, status=201
+        )
+
+
+@require_POST
+def report_comment(request, comment_pk):
+    with translation.override("ar"):
+        comment = get_object_or_404(
+            ReaderComment.objects.select_related("article"), pk=comment_pk, status=Status.APPROVED
+        )
+        if not ratelimit.allow(request, "report"):
+            return _message(request, comment.article, RATE_LIMITED, status=429)
+        reason = request.POST.get("reason", "")
+        if reason not in CommentReport.Reason.values:
+            return _message(request, comment.article, "اختر سبب الإبلاغ.", status=400)
+        if not request.session.session_key:
+            request.session.save()
+        report(comment, reason, ratelimit.reader_key(request))
+        return _message(
+            request, comment.article, "شكرًا لك. سيراجع فريق التحرير هذا التعليق.", status=200, kind="info"
+        )
