@@ -1,7 +1,13 @@
-"""RSS 2.0 and Atom feeds for the whole site, each section, author and topic."""
+"""RSS 2.0 and Atom feeds for the whole site, each section, author and topic.
+
+Every link is absolute and built from the Wagtail Site (the same root as the
+canonical links), never from django.contrib.sites, whose default domain is
+example.com.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from taggit.models import Tag
 from wagtail.models import Site
@@ -42,8 +48,14 @@ class LatestRss(Feed):
 
     description = subtitle
 
+    def absolute(self, path):
+        return self.site.root_url.rstrip("/") + path
+
     def link(self, obj=None):
-        return "/"
+        return self.absolute("/")
+
+    def feed_url(self, obj=None):
+        return self.absolute(self.request.path)
 
     def articles(self, obj):
         return live_articles()
@@ -58,7 +70,7 @@ class LatestRss(Feed):
         return item.standfirst or item.search_description
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_guid(self, item):
         return item.get_full_url(self.request)
@@ -89,7 +101,7 @@ class SectionRss(LatestRss):
         return f"{obj.title} — {self.settings.publication_name}"
 
     def link(self, obj=None):
-        return obj.get_url(self.request)
+        return obj.get_full_url(self.request)
 
     def articles(self, obj):
         tag_request(self.request, f"section:{obj.pk}")
@@ -108,7 +120,7 @@ class AuthorRss(LatestRss):
         return f"{obj.name} — {self.settings.publication_name}"
 
     def link(self, obj=None):
-        return obj.get_absolute_url()
+        return self.absolute(obj.get_absolute_url())
 
     def articles(self, obj):
         tag_request(self.request, f"author:{obj.pk}")
@@ -127,9 +139,7 @@ class TopicRss(LatestRss):
         return f"{obj.name} — {self.settings.publication_name}"
 
     def link(self, obj=None):
-        from django.urls import reverse
-
-        return reverse("newsroom:topic", kwargs={"slug": obj.slug})
+        return self.absolute(reverse("newsroom:topic", kwargs={"slug": obj.slug}))
 
     def articles(self, obj):
         tag_request(self.request, f"topic:{obj.pk}")

@@ -2,13 +2,20 @@
 
 The news sitemap lists only stories of the last two days, at most 1,000 a file
 (Google's limit), with ``news:language`` ``ar``.
+
+Locations are built from the Wagtail Site's root URL, like the canonical links,
+never from django.contrib.sites (whose default domain is example.com).
 """
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
@@ -33,12 +40,20 @@ class RequestSitemap(Sitemap):
     def site(self):
         return Site.find_for_request(self.request)
 
+    def get_protocol(self, protocol=None):
+        return urlsplit(self.site.root_url).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(self.site.root_url).netloc
+
 
 class SectionSitemap(RequestSitemap):
+    """The home page and the section fronts."""
+
     changefreq = "hourly"
 
     def items(self):
-        return SectionPage.objects.live().order_by("path")
+        return [self.site.root_page.specific, *SectionPage.objects.live().order_by("path")]
 
     def lastmod(self, page):
         return page.last_published_at
@@ -48,10 +63,21 @@ class ArticleSitemap(RequestSitemap):
     limit = 10_000
 
     def items(self):
-        return live_articles().only("id", "url_path", "last_published_at", "first_published_at")
+        return (
+            live_articles()
+            .select_related(None)
+            .only("id", "url_path", "last_published_at", "first_published_at")
+        )
 
     def lastmod(self, page):
         return page.last_published_at or page.first_published_at
+
+    def get_latest_lastmod(self):
+        # One aggregate instead of Django's default, which walks every item.
+        newest = (
+            self.items().order_by().aggregate(newest=Max(Coalesce("last_published_at", "first_published_at")))
+        )
+        return newest["newest"]
 
 
 class NewsSitemap(ArticleSitemap):
@@ -61,6 +87,7 @@ class NewsSitemap(ArticleSitemap):
         since = timezone.now() - NEWS_WINDOW
         return (
             live_articles()
+            .select_related(None)
             .filter(first_published_at__gte=since)
             .only("id", "url_path", "title", "first_published_at", "last_published_at")
         )
@@ -70,6 +97,8 @@ class NewsSitemap(ArticleSitemap):
         publication = NewsroomSettings.for_request(self.request).publication_name
         for url in urls:
             url["publication"] = publication
+            # W3C date-time to the second, as the news sitemap format asks.
+            url["publication_date"] = url["item"].first_published_at.replace(microsecond=0).isoformat()
         return urls
 
 
@@ -82,8 +111,21 @@ def _sitemaps(request):
 
 
 def sitemap_index(request):
+    """Every sitemap file, including each page of a paginated one (``?p=2``)."""
     tag_request(request, "listing")
-    return sitemap_views.index(request, _sitemaps(request), sitemap_url_name="newsroom:sitemap-section")
+    root = Site.find_for_request(request).root_url.rstrip("/")
+    entries = []
+    for section, sitemap in _sitemaps(request).items():
+        url = root + reverse("newsroom:sitemap-section", kwargs={"section": section})
+        lastmod = sitemap.get_latest_lastmod()
+        entries.append(sitemap_views.SitemapIndexItem(url, lastmod))
+        entries += [
+            sitemap_views.SitemapIndexItem(f"{url}?p={number}", lastmod)
+            for number in range(2, sitemap.paginator.num_pages + 1)
+        ]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
 
 
 def sitemap_section(request, section):

@@ -6,6 +6,8 @@ holds hundreds of thousands of children; URLs read /section/2026/11/slug/.
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F, IntegerField, OuterRef, Q, Subquery, Value, Window, prefetch_related_objects
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from khabar.arabic.dateline import format_dateline
 
@@ -68,13 +71,41 @@ class HomePage(CacheTaggedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tag_request(request, "listing")
-        latest = list(live_articles()[:PAGE_SIZE])
-        context["latest"] = latest[:7]
-        context["sections"] = [
-            (section, list(live_articles().filter(section=section)[:4]))
-            for section in SectionPage.objects.live().child_of(self).order_by("path")
-        ]
+        context["latest"] = list(live_articles()[:7])
+        sections = list(SectionPage.objects.live().child_of(self).order_by("path"))
+        # The four newest stories of every section in one query, however many sections there are.
+        newest = (
+            live_articles()
+            .filter(section__in=sections)
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("section_id"),
+                    order_by=[F("first_published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(rank__lte=4)
+        )
+        by_section = {}
+        for article in newest:
+            by_section.setdefault(article.section_id, []).append(article)
+        context["sections"] = [(section, by_section.get(section.pk, [])) for section in sections]
         return context
+
+    def route(self, request, path_components):
+        # A filed story (/section/2026/11/slug/) in one query, with what its page shows,
+        # instead of one query per level of the tree and one per deferred field.
+        if len(path_components) == 4:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            article = (
+                ArticlePage.objects.live()
+                .select_related("agency", "section")
+                .filter(url_path=url_path)
+                .first()
+            )
+            if article is not None:
+                return RouteResult(article)
+        return super().route(request, path_components)
 
 
 class SectionPage(CacheTaggedPage):
@@ -202,7 +233,8 @@ class ArticlePage(CacheTaggedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = related = self.related_articles()
+        self.prefetch_renditions()
+        context["related"] = related = self.related_articles(preview=getattr(request, "is_preview", False))
         context["ld"] = self.json_ld(request, NewsroomSettings.for_request(request).publication_name)
         tag_request(request, *(f"page:{article.pk}" for article in related))
         return context
@@ -221,14 +253,45 @@ class ArticlePage(CacheTaggedPage):
 
     @cached_property
     def byline_authors(self):
-        return [link.author for link in self.article_authors.all()]
+        return [link.author for link in self.article_authors.select_related("author__photo")]
+
+    def prefetch_renditions(self):
+        """Load the renditions of every author photo and body image in one query."""
+        images = [author.photo for author in self.byline_authors if author.photo_id]
+        images += [
+            block.value["image"]
+            for block in self.body
+            if block.block_type == "image" and block.value["image"]
+        ]
+        if images:
+            prefetch_related_objects(images, "renditions")
 
     @cached_property
     def topics(self):
         return list(self.tags.all())
 
-    def related_articles(self, limit=4):
+    def related_articles(self, limit=4, preview=False):
         """Editors' choices first, then the latest stories of the same section."""
+        if not preview and self.pk:
+            # One query: chosen stories in the editors' order, then the section's latest.
+            chosen_order = RelatedArticle.objects.filter(article_id=self.pk, related_id=OuterRef("pk"))
+            candidates = Q(pk__in=RelatedArticle.objects.filter(article_id=self.pk).values("related_id"))
+            if self.section_id:
+                candidates |= Q(section_id=self.section_id)
+            return list(
+                live_articles()
+                .filter(candidates)
+                .exclude(pk=self.pk)
+                .annotate(
+                    chosen_order=Coalesce(
+                        Subquery(chosen_order.values("sort_order")[:1]),
+                        Value(2**31 - 1),
+                        output_field=IntegerField(),
+                    )
+                )
+                .order_by("chosen_order", "-first_published_at", "-pk")[:limit]
+            )
+        # Previews show the related stories of the draft, held in memory.
         chosen_ids = [link.related_id for link in self.related_links.all()]
         chosen = {a.pk: a for a in live_articles().filter(pk__in=chosen_ids)} if chosen_ids else {}
         related = [chosen[pk] for pk in chosen_ids if pk in chosen][:limit]

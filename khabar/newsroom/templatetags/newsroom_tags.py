@@ -4,7 +4,7 @@ import re
 
 from django import template
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from khabar.arabic import dates, digits
@@ -61,6 +61,43 @@ def with_dateline(paragraph_html, dateline):
     if match:
         return mark_safe(html[: match.end()] + label + html[match.end() :])
     return mark_safe(format_html("<p>{}", label) + html + "</p>")
+
+
+# A run of Latin-script words (names, acronyms, titles) inside Arabic copy. The look-behind keeps
+# entity names (&amp;) and words glued to other letters out; digits and punctuation may continue a run.
+_LATIN_RUN = re.compile(
+    r"(?<![&#\w])[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'’.\-]*(?:[ \t]+[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F'’.\-]*)*"
+)
+_TEXT_NODE = re.compile(r"(>|^)([^<]+)(?=<|$)")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+FOREIGN_ATTRS = ' lang="und" dir="ltr"'
+
+
+@register.filter
+def mark_foreign(html):
+    """Wrap each run of Latin words in the text of ``html`` in <span lang="und" dir="ltr">.
+
+    The public site is Arabic; Latin text may only appear as content inside an element
+    that declares its own language, so screen readers and the bidi algorithm treat it
+    as foreign. ``html`` is trusted markup (rich text rendered by Wagtail, or escaped text).
+    """
+    html = conditional_escape(html)
+
+    def wrap_text(match):
+        text = _LATIN_RUN.sub(lambda run: f'<span{FOREIGN_ATTRS}>{run.group(0)}</span>', match.group(2))
+        return match.group(1) + text
+
+    return mark_safe(_TEXT_NODE.sub(wrap_text, str(html)))
+
+
+@register.filter
+def foreign_attrs(text):
+    """` lang="und" dir="ltr"` for an element whose whole text is in Latin script, else nothing."""
+    text = str(text or "")
+    if _LATIN.search(text) and not _ARABIC.search(text):
+        return mark_safe(FOREIGN_ATTRS)
+    return ""
 
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
