@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "khabar.newsroom",
     "khabar.desk",
     "khabar.wire",
+    "khabar.qa",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

@@ -413,11 +413,22 @@ class _Builder:
         self.soft = True
         self.parts = 0
         self.values: tuple = ()
+        # «ألفا», «مليونا», «مليارا» alone: two thousand (dual) or, when more follows
+        # («مليارا و200 مليون»), one in the accusative.
+        self.either_scale: float | None = None
+        self.half_of: float | None = None  # «مليون ونصف» may go on «… مليون»
+
+    def _singular_after_all(self):
+        if self.either_scale:
+            self.total -= self.either_scale
+            self.either_scale = None
 
     def flush(self):
         if self.start >= 0 and not self.tentative and (self.total or self.group is not None):
             value = self.total + (self.group or 0.0)
             values = self.values if self.parts == 1 and self.values else (value,)
+            if self.either_scale and self.group is None:
+                values = (value, value - self.either_scale)
             self.found.append((value, self.start, self.end, self.soft, values))
         self._reset()
 
@@ -452,9 +463,13 @@ class _Builder:
                 self._start_group(atom, 1.0, True, False, tentative=True)
         elif kind == HALF:
             if self.group is None and self.total and self.pending_and:
+                self._singular_after_all()
                 self.total += self.last_scale / 2  # «مليون ونصف»
                 self.end = atom.end
                 self.parts += 1
+                self.half_of = self.last_scale
+                self.pending_and = False
+                return
             else:
                 self._start_group(atom, 0.5, True, False, tentative=True)
         elif kind == NUM:
@@ -474,6 +489,7 @@ class _Builder:
             if self.group is None:
                 # After a scale: «مليار و200 مليون», «one million two hundred thousand».
                 if (self.pending_and or (self.lang == "en" and words)) and v < self.last_scale:
+                    self._singular_after_all()
                     self.group_start = atom.start
                     self.group_words = words
                     self._extend_group(atom, v, atom.soft)
@@ -502,8 +518,13 @@ class _Builder:
 
     def _feed_scale(self, atom: _Atom):
         scale, form = atom.value, atom.form
+        if self.half_of == scale and self.group is None and form in (ONE, ONE_OR_DUAL):
+            self.end = atom.end  # «مليار ونصف مليار»
+            self.half_of = None
+            return
+        either = form == ONE_OR_DUAL and (self.group is None or self.tentative)
         if form == ONE_OR_DUAL:
-            form = ONE if self.group is not None and not self.tentative else DUAL
+            form = DUAL if either else ONE
         if form == PLURAL and (self.group is None or self.tentative):
             self.flush()  # «آلاف الأشخاص», «thousands»: no number
             return
@@ -511,6 +532,7 @@ class _Builder:
             multiplier = 2.0 if form == DUAL else 1.0
             joins = self.group is None and self.total and self.pending_and and scale < self.last_scale
             if joins:
+                self._singular_after_all()
                 self.group_start = atom.start
             elif self.lang == "en" and form != DUAL:
                 self.flush()  # «million» with no number before it
@@ -531,6 +553,8 @@ class _Builder:
             self.start = self.group_start = group_start
             self.group, self.end, self.soft = group, end, soft
         self.total += self.group * scale
+        self.either_scale = scale if either and self.total == 2 * scale else None
+        self.half_of = None
         self.group = None
         self.total_end = self.end = atom.end
         self.last_scale = scale

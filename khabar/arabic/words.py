@@ -36,3 +36,27 @@ def bases(word: str) -> set[str]:
         if stem.startswith("ال") and len(stem) > 4:
             found.add(stem[2:])
     return found
+
+
+_NISBA_ENDINGS = ("", "ه", "ين", "ون", "ات")
+
+
+def nisba(name: str) -> str | None:
+    """The adjective stem of a one-word place name (normalised): «تركيا» → «تركي», «إيران» → «ايراني».
+
+    «Turkey's president» is «الرئيس التركي» in good Arabic, so a check looking
+    for the place name accepts its adjective too.
+    """
+    if " " in name or len(name) < 3:
+        return None
+    stem = name[2:] if name.startswith("ال") and len(name) > 4 else name
+    if stem.endswith("يا"):
+        return stem[:-1]
+    if stem.endswith(("ا", "ه")):
+        return stem[:-1] + "ي"
+    return stem + "ي"
+
+
+def is_nisba_of(word: str, stem: str) -> bool:
+    """Whether ``word`` (normalised, clitics allowed) is the adjective built on ``stem``, any gender or number."""
+    return any(b.startswith(stem) and b[len(stem) :] in _NISBA_ENDINGS for b in bases(word))

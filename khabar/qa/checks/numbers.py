@@ -1,0 +1,49 @@
+"""``number-mismatch``: a number in one text with no equal value in the other.
+
+Values are compared, not strings (see ``khabar.arabic.numbers``): «1,500»,
+«١٬٥٠٠», «ألف وخمسمئة» and «1.5 thousand» are one number. Soft numbers («two»,
+«the 1990s», «10 a.m.», «الثلاثة») answer but are never required.
+"""
+
+from khabar.arabic.numbers import find_numbers
+
+from ..findings import ERROR, Finding
+from ..story import NOT_PROSE, Pair, Story
+
+CODE = "number-mismatch"
+
+
+def check(story: Story, pair: Pair):
+    if not pair.source.strip() or not pair.target.strip():
+        return
+    source = [n for n in find_numbers(_prose(pair.source), "en") if not story.in_dateline(pair, n.start)]
+    target = find_numbers(_prose(pair.target), "ar")
+    missing = [n for n in source if not n.soft and not any(n.equals(t) for t in target)]
+    extra = [t for t in target if not t.soft and not any(t.equals(n) for n in source)]
+    for en, ar in zip(missing, extra, strict=False):
+        yield Finding(
+            CODE,
+            ERROR,
+            pair.index,
+            ar.start,
+            ar.end,
+            f"الرقم «{ar.text}» لا يطابق «{en.text}» في النص الإنجليزي",
+        )
+    for en in missing[len(extra) :]:
+        yield Finding(
+            CODE,
+            ERROR,
+            pair.index,
+            0,
+            len(pair.target),
+            f"الرقم «{en.text}» في النص الإنجليزي غائب عن الترجمة",
+        )
+    for ar in extra[len(missing) :]:
+        yield Finding(
+            CODE, ERROR, pair.index, ar.start, ar.end, f"الرقم «{ar.text}» لا مقابل له في النص الإنجليزي"
+        )
+
+
+def _prose(text: str) -> str:
+    """``text`` with addresses and handles blanked out, keeping every offset."""
+    return NOT_PROSE.sub(lambda m: " " * len(m.group()), text)

@@ -1,0 +1,217 @@
+"""The desk's glossary as the checks see it: English term → approved Arabic form.
+
+A ``Term`` knows its known wrong Arabic variants and whether the name stays in
+Latin script («keep in Latin»: brand names such as «iPhone»). ``Glossary``
+indexes terms by their first word so a story is checked in one pass over its
+words, however long the glossary. ``load_glossary`` reads the CSV the command
+line takes (``source,target,variants`` with variants separated by «|», plus
+optional ``keep_latin``, ``kind`` and ``note`` columns).
+"""
+
+import csv
+import io
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from khabar.arabic.normalize import normalize, strip_marks
+from khabar.arabic.words import bases, words
+
+_TRUE = {"1", "true", "yes", "y", "x", "نعم"}
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.'’\-]*")
+
+
+class GlossaryError(ValueError):
+    """A glossary file that cannot be read; the message is in Arabic and English."""
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str
+    target: str
+    variants: tuple[str, ...] = ()
+    keep_latin: bool = False
+    kind: str = ""
+    note: str = ""
+
+    @cached_property
+    def english(self) -> re.Pattern:
+        words_ = [re.escape(w) for w in self.source.split()]
+        return re.compile(
+            r"(?<![A-Za-z0-9])" + r"[\s\u00a0\-]+".join(words_) + r"(?:['’]s|['’]|s|es)?(?![A-Za-z0-9])",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def proper(self) -> bool:
+        """A name: lower-case «turkey» or «china» in the source is another word."""
+        return any(c.isupper() for c in self.source)
+
+    def found_in_english(self, text: str) -> re.Match | None:
+        for m in self.english.finditer(text):
+            if not (self.proper and m.group().islower()):
+                return m
+        return None
+
+    @cached_property
+    def latin_forms(self) -> re.Pattern | None:
+        """Where the term may stand in Latin script inside Arabic copy."""
+        forms = [self.source] + ([self.target] if self.target and self.target.isascii() else [])
+        return re.compile(
+            "|".join(r"(?<![A-Za-z0-9])" + re.escape(f) + r"(?![A-Za-z0-9])" for f in forms), re.IGNORECASE
+        )
+
+    @cached_property
+    def target_words(self) -> tuple[str, ...]:
+        return tuple(w for w, _, _ in words(self.target))
+
+    @cached_property
+    def strict_variants(self) -> bool:
+        """Variants differing from the approved form only in hamza or «ة»/«ه» are compared letter for letter."""
+        approved = normalize(self.target)
+        return any(normalize(v) == approved for v in self.variants)
+
+
+def light_fold(text: str) -> str:
+    return strip_marks(unicodedata.normalize("NFKC", text))
+
+
+@dataclass
+class Glossary:
+    terms: tuple[Term, ...] = ()
+    _by_first_word: dict = field(default_factory=dict, init=False, repr=False)
+    _variants: dict = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self):
+        self.terms = tuple(self.terms)
+        by_first = defaultdict(list)
+        variants = defaultdict(list)
+        for term in self.terms:
+            first = term.source.split()[0].lower() if term.source.split() else ""
+            if first:
+                by_first[first].append(term)
+            for variant in term.variants:
+                tokens = tuple(w for w, _, _ in words(variant))
+                if tokens:
+                    variants[tokens[0]].append((term, variant, tokens))
+        self._by_first_word = dict(by_first)
+        self._variants = dict(variants)
+
+    def __len__(self):
+        return len(self.terms)
+
+    @cached_property
+    def keep_latin_terms(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.keep_latin)
+
+    def terms_in_english(self, text: str) -> list[tuple[Term, re.Match]]:
+        """Terms the English ``text`` names, with where."""
+        candidates: dict[int, Term] = {}
+        for m in _LATIN_WORD.finditer(text):
+            word = m.group().lower().rstrip(".'’")
+            for key in (word, word.removesuffix("'s"), word.removesuffix("’s"), word[:-1], word[:-2]):
+                for term in self._by_first_word.get(key, ()):
+                    candidates[id(term)] = term
+        found = []
+        for term in candidates.values():
+            m = term.found_in_english(text)
+            if m:
+                found.append((term, m))
+        found.sort(key=lambda tm: tm[1].start())
+        return found
+
+    def variants_in_arabic(self, text: str) -> list[tuple[Term, str, int, int]]:
+        """Known wrong variants in the Arabic ``text``: (term, variant, start, end)."""
+        if not self._variants:
+            return []
+        tokens = words(text)
+        found = []
+        for i, (word, start, _) in enumerate(tokens):
+            for base in bases(word):
+                for term, variant, vtokens in self._variants.get(base, ()):
+                    end = _phrase_end(tokens, i, vtokens)
+                    if end is None:
+                        continue
+                    if term.strict_variants:
+                        # Told apart letter for letter: «اوكرانيا» is not «أوكرانيا».
+                        if light_fold(variant) not in light_fold(text[start:end]):
+                            continue
+                    elif arabic_phrase_at(tokens, i, term.target_words) is not None:
+                        continue  # the approved form, which a prefix made look like the variant
+                    found.append((term, variant, start, end))
+        return found
+
+
+def _phrase_end(tokens, i: int, phrase: tuple[str, ...]) -> int | None:
+    if i + len(phrase) > len(tokens) or not phrase:
+        return None
+    if phrase[0] not in bases(tokens[i][0]):
+        return None
+    for offset, word in enumerate(phrase[1:], start=1):
+        if tokens[i + offset][0] != word:
+            return None
+    return tokens[i + len(phrase) - 1][2]
+
+
+def arabic_phrase_at(tokens, i: int, phrase: tuple[str, ...]) -> int | None:
+    """End offset of ``phrase`` (normalised words) at token ``i``, clitics allowed on its first word."""
+    return _phrase_end(tokens, i, phrase)
+
+
+def find_arabic_phrase(text_or_tokens, phrase: tuple[str, ...]) -> tuple[int, int] | None:
+    tokens = words(text_or_tokens) if isinstance(text_or_tokens, str) else text_or_tokens
+    for i in range(len(tokens)):
+        end = _phrase_end(tokens, i, phrase)
+        if end is not None:
+            return tokens[i][1], end
+    return None
+
+
+def load_glossary(source) -> Glossary:
+    """Read a glossary CSV from a path or an open text file; raise ``GlossaryError`` on bad input."""
+    if hasattr(source, "read"):
+        return _parse(source.read())
+    try:
+        with open(source, "rb") as f:
+            raw = f.read()
+    except OSError as exc:
+        raise GlossaryError(
+            f"تعذّرت قراءة ملف المسرد: {source} (cannot read glossary file: {exc.strerror})"
+        ) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(f"ملف المسرد ليس بترميز UTF-8: {source} (glossary is not UTF-8)") from exc
+    return _parse(text)
+
+
+def _parse(text: str) -> Glossary:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    columns = {(c or "").strip().lower() for c in (reader.fieldnames or ())}
+    if not {"source", "target"} <= columns:
+        raise GlossaryError(
+            "ملف المسرد يحتاج إلى سطر عناوين فيه source,target,variants "
+            "(glossary CSV needs the header source,target,variants)"
+        )
+    terms = []
+    try:
+        for row in reader:
+            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
+            if not row.get("source"):
+                continue
+            variants = tuple(v.strip() for v in row.get("variants", "").split("|") if v.strip())
+            terms.append(
+                Term(
+                    source=" ".join(row["source"].split()),
+                    target=" ".join(row.get("target", "").split()),
+                    variants=variants,
+                    keep_latin=row.get("keep_latin", "").lower() in _TRUE,
+                    kind=row.get("kind", ""),
+                    note=row.get("note", ""),
+                )
+            )
+    except csv.Error as exc:
+        raise GlossaryError(f"ملف المسرد غير صالح: {exc} (malformed glossary CSV)") from exc
+    return Glossary(tuple(terms))

@@ -1,0 +1,56 @@
+"""A story as the checks read it: English and Arabic paragraphs aligned by position."""
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from khabar.arabic.dateline import Dateline, parse_english_dateline
+
+from .glossary import Glossary
+
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+# Latin text that is not prose: addresses, e-mail, social handles and hashtags.
+NOT_PROSE = re.compile(
+    r"(?:https?://|www\.)[^\s«»()\[\]\u0600-\u06ff]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+    r"|(?<![\w@])[@#][A-Za-z0-9_]+"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|ru|uk|fr|de)\b(?:/[^\s«»]*)?",
+    re.IGNORECASE,
+)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines, stripped; line breaks inside one are kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        return []
+    return [p.strip() for p in _BLANK_LINE.split(text)]
+
+
+@dataclass
+class Pair:
+    index: int
+    source: str
+    target: str
+
+
+class Story:
+    def __init__(self, source, target, glossary: Glossary | None = None):
+        self.source = [s or "" for s in source]
+        self.target = [t or "" for t in target]
+        self.glossary = glossary if glossary is not None else Glossary()
+        self.pairs = [Pair(i, s, t) for i, (s, t) in enumerate(zip(self.source, self.target, strict=False))]
+
+    @cached_property
+    def dateline(self) -> Dateline | None:
+        """The English dateline opening the story, if any."""
+        return parse_english_dateline(self.source[0]) if self.source else None
+
+    def in_dateline(self, pair: Pair, start: int) -> bool:
+        """True for a position of the English text inside its dateline («LONDON, Nov 29 (Reuters) -»)."""
+        return pair.index == 0 and self.dateline is not None and start < self.dateline.end
+
+    @cached_property
+    def source_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for s in self.source for w in _LATIN_WORD.findall(s))
