@@ -1,0 +1,48 @@
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from khabar.wire.models import Source
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def fixture_path():
+    return lambda name: str(FIXTURES / name)
+
+
+@pytest.fixture
+def wire_source(agency):
+    return Source.objects.create(
+        name="Test agency", slug="test-agency", kind=Source.Kind.FOLDER, agency=agency,
+        usage_terms="Credit the agency.", language="ar",
+    )  # fmt: skip
+
+
+@pytest.fixture
+def run(capsys):
+    """Run a management command; return (exit code, stdout, stderr)."""
+
+    def run_command(*args):
+        code = 0
+        try:
+            call_command(*args)
+        except SystemExit as exc:
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run_command
+
+
+@pytest.fixture
+def ingest_json(run):
+    def ingest(*paths, source=None):
+        args = ["ingest", *paths, "--json"] + (["--source", source] if source else [])
+        code, out, err = run(*args)
+        return code, json.loads(out)
+
+    return ingest
