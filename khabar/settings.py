@@ -71,8 +71,9 @@ TASKS = {
 
 INSTALLED_APPS = [
     "khabar.newsroom",
-    "khabar.desk",
     "khabar.wire",
+    "khabar.search",
+    "khabar.desk",
     "khabar.qa",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

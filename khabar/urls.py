@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("khabar.newsroom.urls")),
     # Uploaded images; a production proxy serves MEDIA_ROOT itself.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("", include("khabar.search.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -1,0 +1,71 @@
+"""Search engines behind one small interface.
+
+An engine answers ``search(query, filters, sort, offset, limit) -> Hits`` from the search documents
+(``khabar.search.models.SearchDocument``). ``fts5`` is the embedded default (SQLite), ``postgres``
+serves PostgreSQL; ``get_engine`` picks the one for the database in use.
+
+Ranking blends text relevance with recency: a story's relevance is multiplied by
+``1 + RECENCY_DAYS / (RECENCY_DAYS + age in days)``, so a story from today counts twice an equally
+relevant one from long ago, and the boost has halved after ``RECENCY_DAYS``. Headline terms weigh
+``HEADLINE_WEIGHT`` times body terms.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.db import connection
+
+from khabar.arabic.analyzer import Query
+
+RECENCY_DAYS = 30
+HEADLINE_WEIGHT = 5.0
+SORTS = ("relevance", "date")
+
+
+@dataclass(frozen=True)
+class Filters:
+    section_id: int | None = None
+    author_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None  # inclusive
+
+
+@dataclass(frozen=True)
+class Hit:
+    article_id: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Hits:
+    total: int
+    hits: list[Hit]
+
+
+class Engine(Protocol):
+    def search(self, query: Query, filters: Filters, sort: str, offset: int, limit: int) -> Hits: ...
+
+
+def get_engine() -> Engine:
+    if connection.vendor == "postgresql":
+        from .postgres import PostgresEngine
+
+        return PostgresEngine()
+    from .fts5 import Fts5Engine
+
+    return Fts5Engine()
+
+
+def date_bounds(filters: Filters):
+    """Filter dates as aware datetimes: [from 00:00, day after ``date_to`` 00:00)."""
+    from django.utils import timezone
+
+    tz = timezone.get_current_timezone()
+    start = dt.datetime.combine(filters.date_from, dt.time(), tz) if filters.date_from else None
+    end = (
+        dt.datetime.combine(filters.date_to + dt.timedelta(days=1), dt.time(), tz)
+        if filters.date_to
+        else None
+    )
+    return start, end

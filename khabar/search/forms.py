@@ -1,0 +1,56 @@
+"""The reader's search form: every field optional, every error in Arabic (the public site is Arabic)."""
+
+from django import forms
+
+from khabar.newsroom.models import Author, SectionPage
+
+from .engines import SORTS, Filters
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        required=False, max_length=200, error_messages={"max_length": "عبارة البحث أطول من ٢٠٠ حرف."}
+    )
+    section = forms.ModelChoiceField(
+        queryset=SectionPage.objects.live().order_by("path"),
+        required=False,
+        empty_label="كل الأقسام",
+        error_messages={"invalid_choice": "هذا القسم غير موجود."},
+    )
+    author = forms.ModelChoiceField(
+        queryset=Author.objects.order_by("name"),
+        required=False,
+        empty_label="كل الكتّاب",
+        error_messages={"invalid_choice": "هذا الكاتب غير موجود."},
+    )
+    date_from = forms.DateField(required=False, error_messages={"invalid": "تاريخ البداية غير صالح."})
+    date_to = forms.DateField(required=False, error_messages={"invalid": "تاريخ النهاية غير صالح."})
+    sort = forms.ChoiceField(
+        choices=[("relevance", "الأكثر صلة"), ("date", "الأحدث")],
+        required=False,
+        error_messages={"invalid_choice": "ترتيب غير معروف."},
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "تاريخ النهاية قبل تاريخ البداية.")
+        return data
+
+    def filters(self) -> Filters:
+        data = self.cleaned_data
+        return Filters(
+            section_id=data["section"].pk if data.get("section") else None,
+            author_id=data["author"].pk if data.get("author") else None,
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
+
+    def ordering(self) -> str:
+        return self.cleaned_data.get("sort") if self.cleaned_data.get("sort") in SORTS else "relevance"
+
+    @property
+    def has_filters(self):
+        data = getattr(self, "cleaned_data", {})
+        return any(data.get(name) for name in ("section", "author", "date_from", "date_to"))

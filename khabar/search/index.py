@@ -1,0 +1,118 @@
+"""Keeping the search documents in step with the live articles.
+
+``reindex(ids)`` (re)builds the documents of the given articles now: live ones are written, the
+others (unpublished, deleted, never published) are removed. ``enqueue_reindex(ids)`` hands the
+same work to the task worker in batches; the article importer and the publish signals use it.
+"""
+
+import html
+import re
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from khabar.arabic.analyzer import analyze
+from khabar.newsroom.models import ArticlePage
+
+from .models import SearchDocument
+
+BATCH = 500
+_TAG = re.compile(r"<[^>]+>")
+
+
+def article_text(article) -> str:
+    """Standfirst, every text block of the body and the dateline city, as plain text."""
+    parts = [article.standfirst]
+    for block in article.body.raw_data:
+        value = block.get("value")
+        if block.get("type") == "paragraph":
+            parts.append(html.unescape(_TAG.sub(" ", value or "")))
+        elif block.get("type") == "subheading":
+            parts.append(value or "")
+        elif block.get("type") == "quote":
+            parts += [value.get("quote", ""), value.get("attribution", "")]
+        elif block.get("type") == "image":
+            parts.append(value.get("caption", ""))
+    parts.append(article.dateline_city)
+    return "\n".join(part for part in parts if part)
+
+
+def document_for(article) -> SearchDocument:
+    return SearchDocument(
+        article_id=article.pk,
+        headline=analyze(article.title),
+        body=analyze(article_text(article)),
+        published_at=article.first_published_at,
+        section_id=article.section_id,
+    )
+
+
+def reindex(ids: Iterable[int]) -> int:
+    """Rebuild the documents of articles ``ids`` now; returns how many are indexed (live)."""
+    ids = list(dict.fromkeys(int(i) for i in ids))
+    indexed = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        articles = ArticlePage.objects.live().filter(pk__in=chunk, first_published_at__isnull=False)
+        documents = [
+            document_for(a)
+            for a in articles.only(
+                "pk", "title", "standfirst", "dateline_city", "body", "first_published_at", "section_id"
+            )
+        ]
+        with transaction.atomic():
+            SearchDocument.objects.filter(
+                article_id__in=set(chunk) - {d.article_id for d in documents}
+            ).delete()
+            SearchDocument.objects.bulk_create(
+                documents,
+                update_conflicts=True,
+                unique_fields=["article"],
+                update_fields=["headline", "body", "published_at", "section_id"],
+            )
+        indexed += len(documents)
+    return indexed
+
+
+def remove(ids: Iterable[int]) -> None:
+    SearchDocument.objects.filter(article_id__in=list(ids)).delete()
+
+
+def enqueue_reindex(ids: Iterable[int]) -> int:
+    """Queue the reindexing of articles ``ids`` for the task worker, once the current transaction
+    commits, in batches of ``BATCH``; returns the number of tasks queued."""
+    from .tasks import reindex_articles
+
+    ids = list(dict.fromkeys(int(i) for i in ids))
+    batches = [ids[i : i + BATCH] for i in range(0, len(ids), BATCH)]
+    for batch in batches:
+        transaction.on_commit(lambda batch=batch: reindex_articles.enqueue(batch))
+    return len(batches)
+
+
+def live_article_ids():
+    return (
+        ArticlePage.objects.live()
+        .filter(first_published_at__isnull=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def rebuild(progress=None) -> int:
+    """Rebuild every document now (``khabar search-reindex``); ``progress(done, total)`` is told per batch."""
+    ids = list(live_article_ids())
+    live = set(ids)
+    stale = [
+        pk for pk in SearchDocument.objects.values_list("article_id", flat=True).iterator() if pk not in live
+    ]
+    for start in range(0, len(stale), BATCH):
+        remove(stale[start : start + BATCH])
+    done = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        reindex(chunk)
+        done += len(chunk)
+        if progress:
+            progress(done, len(ids))
+    return len(ids)

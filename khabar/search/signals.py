@@ -1,0 +1,20 @@
+"""Publish, unpublish, edit (a new publication) and move queue an index update for the task worker.
+
+Deleting an article deletes its search document with it (the document's key cascades), in the
+same transaction, so no task is needed for that.
+"""
+
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from khabar.newsroom.models import ArticlePage
+
+from .index import enqueue_reindex
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)  # a move can change the section
+def article_changed(sender, instance, **kwargs):
+    if issubclass(sender, ArticlePage) or isinstance(instance, ArticlePage):
+        enqueue_reindex([instance.pk])

@@ -1,0 +1,160 @@
+"""Both engines (whichever database the suite runs on) behind the one interface, on real data."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from khabar.newsroom.models import Author, SectionPage
+from khabar.search.engines import Filters
+from khabar.search.index import reindex
+from khabar.search.models import SearchDocument
+from khabar.search.results import search
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(text, **kwargs):
+    return [r.article.title for r in search(text, **kwargs).results]
+
+
+def test_reader_spellings_find_printed_spellings(story):
+    story("الأمم المتّحدة تدعو إلى هدنة", "وقال مسؤولون في إسرائيل إنّ المُعاهَدة مُهمّة.")
+    story("أخبار الرياضة", "فاز الفريق بالمباراة.")
+    for query in ["الامم المتحده", "اسرائيل", "مهمه", "مسئولون", "هدنه"]:
+        assert titles(query) == ["الأمم المتّحدة تدعو إلى هدنة"], query
+
+
+def test_every_word_must_match(story):
+    story("وزير الخارجية يزور موسكو", "زيارة رسمية.")
+    story("وزير الدفاع يزور كييف", "زيارة رسمية.")
+    assert titles("وزير الخارجية") == ["وزير الخارجية يزور موسكو"]
+    assert titles("وزير زيارة") == ["وزير الدفاع يزور كييف", "وزير الخارجية يزور موسكو"] or set(
+        titles("وزير زيارة")
+    ) == {"وزير الدفاع يزور كييف", "وزير الخارجية يزور موسكو"}
+
+
+def test_headline_match_outranks_body_match(story):
+    story("أسواق النفط تتراجع", "قال محللون إن البنك المركزي قد يرفع الفائدة.", days_ago=2)
+    story("البنك المركزي يرفع الفائدة", "قرار متوقع.", days_ago=2)
+    assert titles("البنك المركزي") == ["البنك المركزي يرفع الفائدة", "أسواق النفط تتراجع"]
+
+
+def test_recency_breaks_ties_between_equally_relevant_stories(story):
+    story("قمة المناخ تبدأ أعمالها", "افتتاح القمة.", days_ago=400)
+    story("قمة المناخ تبدأ أعمالها اليوم", "افتتاح القمة.", days_ago=1)
+    found = search("قمة المناخ").results
+    assert [r.article.title for r in found] == ["قمة المناخ تبدأ أعمالها اليوم", "قمة المناخ تبدأ أعمالها"]
+    assert found[0].score > found[1].score > 0
+
+
+def test_sort_by_date(story):
+    story("الانتخابات الرئاسية: النتائج", "الانتخابات الرئاسية الانتخابات.", days_ago=10)
+    story("تقرير", "جرت الانتخابات.", days_ago=1)
+    assert titles("الانتخابات", sort="date") == ["تقرير", "الانتخابات الرئاسية: النتائج"]
+    assert titles("الانتخابات", sort="relevance")[0] == "الانتخابات الرئاسية: النتائج"
+
+
+def test_quoted_phrase_matches_only_the_phrase(story):
+    story("اجتماع", "وصل وزير الخارجية الفرنسي إلى بيروت.")
+    story("لقاء", "التقى الوزير بنظيره في الخارجية.")
+    assert set(titles("وزير الخارجية")) == {"اجتماع", "لقاء"}
+    assert titles("«وزير الخارجية»") == ["اجتماع"]
+    assert titles('"الخارجية وزير"') == []
+
+
+def test_stop_word_only_query_still_searches(story):
+    story("من هو الرئيس المقبل؟", "تحليل.")
+    story("تقرير اقتصادي", "نمو الاقتصاد.")
+    assert titles("من هو") == ["من هو الرئيس المقبل؟"]
+
+
+def test_filters_section_author_and_dates(story, home, author):
+    sport = home.add_child(instance=SectionPage(title="رياضة", slug="sport"))
+    other = Author.objects.create(name="خالد العتيبي", slug="khalid")
+    story("الفريق يفوز بالكأس", "فوز.", in_section=sport, authors=[other], days_ago=3)
+    story("الحكومة والكأس", "كأس.", days_ago=40)
+    assert titles("الكاس", filters=Filters(section_id=sport.pk)) == ["الفريق يفوز بالكأس"]
+    assert titles("الكاس", filters=Filters(author_id=author.pk)) == ["الحكومة والكأس"]
+    today = timezone.localdate()
+    assert titles("الكاس", filters=Filters(date_from=today - dt.timedelta(days=10))) == ["الفريق يفوز بالكأس"]
+    assert titles("الكاس", filters=Filters(date_to=today - dt.timedelta(days=10))) == ["الحكومة والكأس"]
+    recent = today - dt.timedelta(days=3)
+    assert titles("الكاس", filters=Filters(date_from=recent, date_to=recent)) == ["الفريق يفوز بالكأس"]
+
+
+def test_total_and_pages(story):
+    for i in range(5):
+        story(f"خبر عن الطاقة رقم {i}", "الطاقة.", days_ago=i + 1)
+    first = search("الطاقه", limit=2)
+    assert first.total == 5 and len(first.results) == 2
+    last = search("الطاقه", offset=4, limit=2)
+    assert last.total == 5 and len(last.results) == 1
+    assert {r.article.pk for r in first.results}.isdisjoint(r.article.pk for r in last.results)
+
+
+def test_unpublish_edit_and_delete_keep_the_index_in_step(story, django_capture_on_commit_callbacks):
+    article = story("زلزال يضرب المنطقة", "أضرار كبيرة.")
+    assert titles("زلزال") == ["زلزال يضرب المنطقة"]
+
+    article.title = "فيضانات تضرب المنطقة"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert titles("زلزال") == [] and titles("فيضان") == ["فيضانات تضرب المنطقة"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    assert titles("فيضان") == [] and not SearchDocument.objects.filter(article_id=article.pk).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert titles("فيضان") == ["فيضانات تضرب المنطقة"]
+    article.delete()
+    assert titles("فيضان") == [] and not SearchDocument.objects.exists()
+
+
+def test_drafts_are_not_indexed(story):
+    article = story("خبر منشور", "نص.")
+    article.title = "عنوان مسودة جديد"
+    article.save_revision()  # saved, not published
+    reindex([article.pk])
+    assert titles("مسوده") == [] and titles("منشور") == ["خبر منشور"]
+
+
+def test_empty_or_symbol_query_returns_nothing(story):
+    story("خبر", "نص.")
+    assert search("").total == 0 and search("؟!").results == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_postgres_plan_uses_the_gin_index(story):
+    from khabar.arabic.analyzer import parse_query
+    from khabar.search.engines.postgres import tsquery
+
+    story("خبر", "نص.")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")  # a two-row table would otherwise be scanned
+        cursor.execute(
+            "EXPLAIN SELECT article_id FROM search_index_searchdocument WHERE vector @@ to_tsquery('simple', %s)",
+            [tsquery(parse_query("الأمم المتحدة"))],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+    assert "search_document_vector_gin" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
+def test_fts5_plan_uses_the_full_text_index(story):
+    from khabar.arabic.analyzer import parse_query
+    from khabar.search.engines.fts5 import match_expression
+
+    story("خبر", "نص.")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "EXPLAIN QUERY PLAN SELECT d.article_id FROM search_fts JOIN search_index_searchdocument d "
+            "ON d.article_id = search_fts.rowid WHERE search_fts MATCH %s",
+            [match_expression(parse_query("الأمم المتحدة"))],
+        )
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "VIRTUAL TABLE INDEX" in plan and "INTEGER PRIMARY KEY" in plan
