@@ -2,9 +2,11 @@
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from .digits import localise
 from .normalize import normalize, strip_marks
+from .words import words as _arabic_words
 
 # Egyptian/Gulf series, which most pan-Arab outlets print.
 GREGORIAN_MONTHS = (
@@ -116,15 +118,8 @@ class CalendarName:
         return f"CalendarName({self.index}, {self.start}, {self.end}, {self.text!r})"
 
 
-_AR_WORD = re.compile(
-    "[\u0621-\u063a\u0641-\u064a\u0671-\u06d3][\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]*"
-)
 _DIGIT = re.compile(r"[0-9٠-٩]")
 _AR_PREFIXES = ("و", "ف", "ب", "ل", "ك")
-
-
-def _arabic_words(text: str) -> list[tuple[str, int, int]]:
-    return [(normalize(m.group()), m.start(), m.end()) for m in _AR_WORD.finditer(text)]
 
 
 def _month_table() -> dict[tuple[str, ...], int]:
@@ -139,6 +134,8 @@ def _month_table() -> dict[tuple[str, ...], int]:
 
 
 _AR_MONTHS = _month_table()
+_AR_MONTH_FIRST_OF_TWO = {k[0] for k in _AR_MONTHS if len(k) == 2}
+_AR_MONTH_ONE_WORD = {k[0] for k in _AR_MONTHS if len(k) == 1}
 # «مارس» is also the verb «practised», «نيسان» the carmaker, «آب» the word for father
 # without its madda: these count only beside a day, a year or a time word.
 _AR_AMBIGUOUS_MONTHS = {normalize("مارس"), normalize("آب"), normalize("نيسان")}
@@ -161,6 +158,21 @@ _AR_MONTH_CONTEXT = {
     )
 }
 _AR_WEEKDAYS = {normalize(name): i for i, name in enumerate(WEEKDAYS)}
+
+
+@lru_cache(maxsize=100_000)
+def _month_word(word: str) -> str | None:
+    return _strip_prefix(word, _AR_MONTH_ONE_WORD)
+
+
+@lru_cache(maxsize=100_000)
+def _month_first_word(word: str) -> str | None:
+    return _strip_prefix(word, _AR_MONTH_FIRST_OF_TWO)
+
+
+@lru_cache(maxsize=100_000)
+def _weekday_word(word: str) -> str | None:
+    return _strip_prefix(word, _AR_WEEKDAYS)
 
 
 def _strip_prefix(word: str, table) -> str | None:
@@ -186,14 +198,14 @@ def find_arabic_months(text: str) -> list[CalendarName]:
     while i < len(words):
         word, start, end = words[i]
         if i + 1 < len(words):
-            two = (_strip_prefix(word, {k[0] for k in _AR_MONTHS if len(k) == 2}) or "", words[i + 1][0])
+            two = (_month_first_word(word) or "", words[i + 1][0])
             if two in _AR_MONTHS:
                 found.append(
                     CalendarName(_AR_MONTHS[two], start, words[i + 1][2], text[start : words[i + 1][2]])
                 )
                 i += 2
                 continue
-        name = _strip_prefix(word, {k[0] for k in _AR_MONTHS if len(k) == 1})
+        name = _month_word(word)
         if name is not None and _arabic_month_stands(text, words, i, name):
             found.append(CalendarName(_AR_MONTHS[(name,)], start, end, text[start:end]))
         i += 1
@@ -216,7 +228,7 @@ def find_arabic_weekdays(text: str) -> list[CalendarName]:
     words = _arabic_words(text)
     found = []
     for i, (word, start, end) in enumerate(words):
-        name = _strip_prefix(word, _AR_WEEKDAYS)
+        name = _weekday_word(word)
         if name is None:
             continue
         following = words[i + 1][0] if i + 1 < len(words) else ""

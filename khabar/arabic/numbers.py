@@ -21,22 +21,24 @@ required to have an answer itself.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-from .normalize import normalize, strip_marks
+from .normalize import normalize
+from .words import MARKS, WORD, fold
 
 # Length-preserving fold, so spans found in the folded text hold for the original.
 _FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫٪", "01234567890123456789,.%")
 
-_ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
-_ARABIC_WORD = f"[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}\u064b-\u065f\u0670\u0640]*"
-_TOKEN = re.compile(
-    r"(?P<time>\d{1,2}:\d{2})(?!\d)"
-    r"|(?P<num>\d+(?:[.,]\d+)*)(?P<suffix>'?[A-Za-z]+)?"
-    rf"|(?P<word>[A-Za-z]+|{_ARABIC_WORD})"
-    r"|(?P<gap>[ \t\u00a0\u202f]+|-(?=[A-Za-z]))"
-    r"|(?P<other>.)",
-    re.S,
-)
+_DIGITS = re.compile(r"(?P<time>\d{1,2}:\d{2})(?!\d)|(?P<num>\d+(?:[.,]\d+)*)(?P<suffix>'?[A-Za-z]+)?")
+_LATIN = re.compile(r"[A-Za-z]+")
+_NEEDS_FOLD = re.compile("[٠-٩۰-۹٬٫٪]")
+
+
+def _fold_digits(text: str) -> str:
+    return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
+
+
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
@@ -216,6 +218,17 @@ _AR_PREFIXES = tuple(
     )
 )
 _AR_SOFT_VALUES = (1, 2)
+
+# Arabic copy is read through its number words only, found by looking its words up
+# with hamza seats, «ى» and «ة» folded letter for letter (offsets unchanged); a text
+# with harakat or tatweel, which the fold cannot take out, is read word by word.
+_LIGHT_FOLD = str.maketrans("آأإٱىةؤئ", "اااايهوي")
+_HAS_MARKS = re.compile(f"[{MARKS}]")
+_AR_FORMS = sorted({*_AR_NUMS, *_AR_SCALES, *_AR_TEEN_HEADS, *_AR_TEN, _AR_HALF}, key=len, reverse=True)
+_AR_WORDS = frozenset(
+    {_AR_AND, *_AR_FORMS, *(prefix + form for prefix, _, _ in _AR_PREFIXES for form in _AR_FORMS)}
+)
+_EN_WORDS = frozenset({*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "hundred", "and", "a", "an", "half"})
 # Words after a number that make it a percentage.
 _PERCENT_AFTER = re.compile(
     r"\s*(?:%|per\s*cent\b|percent\b|pct\b|(?:في\s+|ب)ال(?:مئة|مائة|مئه|مائه|ميه)(?![\u0621-\u064a]))",
@@ -225,17 +238,16 @@ _EN_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\.?(?![a-z])|o'clock)", re.I)
 _AR_HIJRI_AFTER = re.compile(r"\s*(?:هـ|ه\b|للهجرة)")
 
 
+@lru_cache(maxsize=100_000)
 def _lookup_arabic(word: str):
     """(entry, has_and, definite) for an Arabic word, trying its prefixes."""
-    folded = normalize(word)
+    folded = fold(word)
     for table in (_AR_NUMS, _AR_SCALES, _AR_TEEN_HEADS):
         if folded in table:
             return folded, False, False
     for prefix, has_and, definite in _AR_PREFIXES:
         if folded.startswith(prefix) and len(folded) > len(prefix) + 1:
             rest = folded[len(prefix) :]
-            if prefix.endswith("لل") and not rest.startswith("ل"):
-                rest = rest  # «للخمسة» → ل + الخمسة
             if rest in _AR_NUMS or rest in _AR_SCALES or rest in _AR_TEEN_HEADS or rest == _AR_HALF:
                 return rest, has_and, definite
     if folded == _AR_HALF:
@@ -261,9 +273,41 @@ def _digit_values(text: str, lang: str) -> tuple[float, ...] | None:
     return None
 
 
-def _digit_atoms(m: re.Match, text: str, lang: str) -> list[_Atom]:
-    raw, suffix = m.group("num"), (m.group("suffix") or "")
-    start, end = m.start(), m.end()
+class _Token(NamedTuple):
+    start: int
+    end: int
+    kind: str  # "time", "num" or "word"
+    text: str
+    suffix: str = ""
+
+
+def _tokens(folded: str, lang: str) -> list[_Token]:
+    """Digits, and the words that can be part of a number; everything else is left out."""
+    tokens = [
+        _Token(m.start(), m.end(), "time", m.group("time"))
+        if m.group("time")
+        else _Token(m.start(), m.end(), "num", m.group("num"), m.group("suffix") or "")
+        for m in _DIGITS.finditer(folded)
+    ]
+    if lang == "en":
+        words = [m for m in _LATIN.finditer(folded) if m.group().lower() in _EN_WORDS]
+    elif _HAS_MARKS.search(folded):
+        words = [
+            m for m in WORD.finditer(folded) if _lookup_arabic(m.group())[0] or fold(m.group()) == _AR_AND
+        ]
+    else:
+        words = [m for m in WORD.finditer(folded.translate(_LIGHT_FOLD)) if m.group() in _AR_WORDS]
+    if words:
+        tokens.extend(_Token(m.start(), m.end(), "word", m.group()) for m in words)
+        tokens.sort()
+        # «5a»: a suffix read as a word too.
+        tokens = [t for i, t in enumerate(tokens) if not i or t.start >= tokens[i - 1].end]
+    return tokens
+
+
+def _digit_atoms(token: _Token, text: str, lang: str) -> list[_Atom]:
+    raw, suffix = token.text, token.suffix
+    start, end = token.start, token.end
     values = _digit_values(raw, lang)
     if values is None:
         # «1.2.3», «29.11.2026», «1,2»: read each part, require none.
@@ -292,36 +336,46 @@ def _digit_atoms(m: re.Match, text: str, lang: str) -> list[_Atom]:
 
 
 def _atoms(text: str, lang: str) -> list[_Atom | None]:
-    """The text as atoms; ``None`` marks whatever breaks a number."""
-    folded = text.translate(_FOLD)
+    """The text as atoms; ``None`` marks whatever breaks a number (punctuation, other words)."""
+    folded = _fold_digits(text)
     atoms: list[_Atom | None] = []
-    tokens = list(_TOKEN.finditer(folded))
+    tokens = _tokens(folded, lang)
+    previous_end = 0
     i = 0
     while i < len(tokens):
-        m = tokens[i]
-        kind = m.lastgroup
-        if kind == "time":
+        token = tokens[i]
+        start = token.start
+        if (
+            start != previous_end
+            and atoms
+            and atoms[-1] is not None
+            and not _joins(folded, previous_end, start, lang)
+        ):
             atoms.append(None)
-            hours, minutes = m.group().split(":")
-            atoms.append(_Atom(NUM, float(hours), m.start(), m.end(), digits=True, soft=True))
+        consumed = 1
+        if token.kind == "time":
             atoms.append(None)
-        elif kind == "num" or kind == "suffix":
-            atoms.append(None) if atoms and atoms[-1] is not None and atoms[-1].digits else None
-            atoms.extend(_digit_atoms(m, folded, lang))
-        elif kind == "gap":
-            pass
-        elif kind == "word":
-            word = m.group("word")
-            if lang == "en":
-                atoms.append(_english_atom(word, m.start(), m.end()))
-            else:
-                consumed = _arabic_atoms(tokens, i, atoms)
-                i += consumed
-                continue
+            atoms.append(
+                _Atom(NUM, float(token.text.split(":")[0]), start, token.end, digits=True, soft=True)
+            )
+            atoms.append(None)
+        elif token.kind == "num":
+            if atoms and atoms[-1] is not None and atoms[-1].digits:
+                atoms.append(None)
+            atoms.extend(_digit_atoms(token, folded, lang))
+        elif lang == "en":
+            atoms.append(_english_atom(token.text, start, token.end))
         else:
-            atoms.append(None)
-        i += 1
+            consumed = _arabic_atoms(folded, tokens, i, atoms)
+        previous_end = tokens[i + consumed - 1].end
+        i += consumed
     return atoms
+
+
+def _joins(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether what stands between two tokens lets them form one number: spaces, or «-» in «twenty-five»."""
+    between = text[start:end]
+    return between.isspace() or (lang == "en" and between == "-")
 
 
 def _english_atom(word: str, start: int, end: int) -> _Atom | None:
@@ -344,47 +398,42 @@ def _english_atom(word: str, start: int, end: int) -> _Atom | None:
     return None
 
 
-def _arabic_atoms(tokens: list[re.Match], i: int, atoms: list) -> int:
+def _arabic_atoms(text: str, tokens: list[_Token], i: int, atoms: list) -> int:
     """Append the atoms for Arabic word ``tokens[i]``; return how many tokens it used."""
     m = tokens[i]
-    word = strip_marks(m.group("word"))
-    if normalize(word) == _AR_AND:
-        atoms.append(_Atom(AND, start=m.start(), end=m.end()))
+    word = m.text
+    if fold(word) == _AR_AND:
+        atoms.append(_Atom(AND, start=m.start, end=m.end))
         return 1
     entry, has_and, definite = _lookup_arabic(word)
     if entry is None:
         atoms.append(None)
         return 1
     if has_and:
-        atoms.append(_Atom(AND, start=m.start(), end=m.start() + 1))
+        atoms.append(_Atom(AND, start=m.start, end=m.start + 1))
     # Teens are two words: «أحد عشر», «ثلاثة عشر», «اثنتي عشرة».
-    nxt = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 1].lastgroup == "gap" else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and text[m.end : tokens[i + 1].start].isspace() else None
     head = _AR_TEEN_HEADS.get(entry) or (_AR_NUMS.get(entry) if _AR_NUMS.get(entry, 99) < 10 else None)
-    if (
-        head
-        and nxt is not None
-        and nxt.lastgroup == "word"
-        and normalize(strip_marks(nxt.group())) in _AR_TEN
-    ):
-        atoms.append(_Atom(NUM, head + 10, m.start(), nxt.end(), soft=definite))
-        return 3
+    if head and nxt is not None and nxt.kind == "word" and fold(nxt.text) in _AR_TEN:
+        atoms.append(_Atom(NUM, head + 10, m.start, nxt.end, soft=definite))
+        return 2
     if entry in _AR_TEEN_HEADS:
         atoms.append(None)  # «أحد» alone is «one of», not a number
         return 1
     if entry == _AR_HALF:
-        atoms.append(_Atom(HALF, 0.5, m.start(), m.end()))
+        atoms.append(_Atom(HALF, 0.5, m.start, m.end))
         return 1
     if entry in _AR_SCALES:
         value, form = _AR_SCALES[entry]
-        atoms.append(_Atom(SCALE, value, m.start(), m.end(), form=form, soft=definite))
+        atoms.append(_Atom(SCALE, value, m.start, m.end, form=form, soft=definite))
         return 1
     value = _AR_NUMS[entry]
     if entry in _AR_HUNDRED_WORDS and atoms and atoms[-1] is not None and atoms[-1].kind == NUM:
         prev = atoms[-1]
         if not prev.digits and prev.value < 10:
-            atoms.append(_Atom(HUNDRED, 100, m.start(), m.end()))
+            atoms.append(_Atom(HUNDRED, 100, m.start, m.end))
             return 1
-    atoms.append(_Atom(NUM, value, m.start(), m.end(), soft=definite or value in _AR_SOFT_VALUES))
+    atoms.append(_Atom(NUM, value, m.start, m.end, soft=definite or value in _AR_SOFT_VALUES))
     return 1
 
 
@@ -450,7 +499,8 @@ class _Builder:
 
     def feed(self, atom: _Atom | None):
         if atom is None:
-            self.flush()
+            if self.start >= 0:
+                self.flush()
             return
         kind = atom.kind
         if kind == AND:
@@ -571,7 +621,7 @@ def find_numbers(text: str, lang: str) -> list[Number]:
         builder.feed(atom)
     builder.flush()
     numbers: list[Number] = []
-    folded = text.translate(_FOLD)
+    folded = _fold_digits(text)
     for value, start, end, soft, values in builder.found:
         if numbers and start < numbers[-1].end:
             continue  # the «المئة» of «50 في المئة»

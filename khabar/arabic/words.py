@@ -6,6 +6,7 @@ A name or number in Arabic copy often comes glued to «و» (and), «ف» (so), 
 """
 
 import re
+from functools import lru_cache
 
 from .normalize import normalize
 
@@ -15,12 +16,20 @@ WORD_PATTERN = f"[{LETTERS}][{LETTERS}{MARKS}]*"
 WORD = re.compile(WORD_PATTERN)
 
 
-def words(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=100_000)
+def fold(word: str) -> str:
+    """``normalize`` for one word, remembered: copy repeats its words, and checks read every one."""
+    return normalize(word)
+
+
+@lru_cache(maxsize=1024)
+def words(text: str) -> tuple[tuple[str, int, int], ...]:
     """(normalised word, start, end) for every Arabic word in ``text``."""
-    return [(normalize(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    return tuple((fold(m.group()), m.start(), m.end()) for m in WORD.finditer(text))
 
 
-def bases(word: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def bases(word: str) -> frozenset[str]:
     """``word`` (normalised) and every reading of it without leading clitics."""
     found = {word}
     stems = [word]
@@ -35,7 +44,7 @@ def bases(word: str) -> set[str]:
         found.add(stem)
         if stem.startswith("ال") and len(stem) > 4:
             found.add(stem[2:])
-    return found
+    return frozenset(found)
 
 
 _NISBA_ENDINGS = ("", "ه", "ين", "ون", "ات")

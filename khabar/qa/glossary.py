@@ -108,12 +108,12 @@ class Glossary:
 
     def terms_in_english(self, text: str) -> list[tuple[Term, re.Match]]:
         """Terms the English ``text`` names, with where."""
-        candidates: dict[int, Term] = {}
-        for m in _LATIN_WORD.finditer(text):
-            word = m.group().lower().rstrip(".'’")
-            for key in (word, word.removesuffix("'s"), word.removesuffix("’s"), word[:-1], word[:-2]):
-                for term in self._by_first_word.get(key, ()):
-                    candidates[id(term)] = term
+        if not self._by_first_word:
+            return []
+        words = {w.lower().rstrip(".'’") for w in _LATIN_WORD.findall(text)}
+        # The word itself, or without a plural or possessive ending («Houthis», «Pyongyang's»).
+        keys = (words | {w[:-1] for w in words} | {w[:-2] for w in words}) & self._by_first_word.keys()
+        candidates = {id(term): term for key in keys for term in self._by_first_word[key]}
         found = []
         for term in candidates.values():
             m = term.found_in_english(text)

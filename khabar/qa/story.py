@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from khabar.arabic.dateline import Dateline, parse_english_dateline
 
@@ -18,6 +18,22 @@ NOT_PROSE = re.compile(
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|ru|uk|fr|de)\b(?:/[^\s«»]*)?",
     re.IGNORECASE,
 )
+_MAYBE_NOT_PROSE = re.compile(r"[@#]|://|www\.|\.[a-z]{2,3}\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def not_prose_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` holds addresses, e-mail, handles or hashtags."""
+    if not _MAYBE_NOT_PROSE.search(text):
+        return ()
+    return tuple(m.span() for m in NOT_PROSE.finditer(text))
+
+
+def blank_not_prose(text: str) -> str:
+    """``text`` with addresses and handles blanked out, keeping every offset."""
+    for start, end in not_prose_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -3,7 +3,7 @@
 import re
 
 from ..findings import WARNING, Finding
-from ..story import NOT_PROSE, Story
+from ..story import Story, blank_not_prose
 
 CODE = "digits-mixed"
 _WESTERN = re.compile(r"[0-9]+")
@@ -13,7 +13,7 @@ _EASTERN = re.compile(r"[٠-٩۰-۹]+")
 def check_story(story: Story):
     western, eastern = [], []
     for index, text in enumerate(story.target):
-        prose = NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+        prose = blank_not_prose(text)
         western.extend((index, m) for m in _WESTERN.finditer(prose))
         eastern.extend((index, m) for m in _EASTERN.finditer(prose))
     if not western or not eastern:

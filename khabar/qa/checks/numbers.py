@@ -8,7 +8,7 @@ Values are compared, not strings (see ``khabar.arabic.numbers``): «1,500»,
 from khabar.arabic.numbers import find_numbers
 
 from ..findings import ERROR, Finding
-from ..story import NOT_PROSE, Pair, Story
+from ..story import Pair, Story, blank_not_prose
 
 CODE = "number-mismatch"
 
@@ -16,8 +16,10 @@ CODE = "number-mismatch"
 def check(story: Story, pair: Pair):
     if not pair.source.strip() or not pair.target.strip():
         return
-    source = [n for n in find_numbers(_prose(pair.source), "en") if not story.in_dateline(pair, n.start)]
-    target = find_numbers(_prose(pair.target), "ar")
+    source = [
+        n for n in find_numbers(blank_not_prose(pair.source), "en") if not story.in_dateline(pair, n.start)
+    ]
+    target = find_numbers(blank_not_prose(pair.target), "ar")
     missing = [n for n in source if not n.soft and not any(n.equals(t) for t in target)]
     extra = [t for t in target if not t.soft and not any(t.equals(n) for n in source)]
     for en, ar in zip(missing, extra, strict=False):
@@ -42,8 +44,3 @@ def check(story: Story, pair: Pair):
         yield Finding(
             CODE, ERROR, pair.index, ar.start, ar.end, f"الرقم «{ar.text}» لا مقابل له في النص الإنجليزي"
         )
-
-
-def _prose(text: str) -> str:
-    """``text`` with addresses and handles blanked out, keeping every offset."""
-    return NOT_PROSE.sub(lambda m: " " * len(m.group()), text)

@@ -6,7 +6,7 @@ import re
 from khabar.arabic.words import LETTERS
 
 from ..findings import ERROR, Finding
-from ..story import NOT_PROSE, Pair, Story
+from ..story import Pair, Story, not_prose_spans
 
 CODE = "punctuation"
 _ARABIC_LETTER = re.compile(f"[{LETTERS}]")
@@ -17,13 +17,14 @@ _DOUBLED_SPACE = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
 _ARABIC_EQUIVALENT = {",": "،", ";": "؛", "?": "؟"}
 _PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_BRACKET = re.compile(r'[()\[\]{}«»“”"]')
 
 
 def check(story: Story, pair: Pair):
     text = pair.target
     if not text.strip():
         return
-    skip = [m.span() for m in NOT_PROSE.finditer(text)]
+    skip = not_prose_spans(text)
     yield from _latin_marks(pair, text, skip)
     for m in _SPACE_BEFORE_MARK.finditer(text):
         mark = m.group()[-1]
@@ -71,7 +72,8 @@ def _nearest_letter(text: str, i: int, step: int) -> str | None:
 def _unpaired(pair, text, skip, next_opening):
     stack: list[tuple[str, int]] = []
     straight: list[int] = []
-    for i, c in enumerate(text):
+    for m in _BRACKET.finditer(text):
+        i, c = m.start(), m.group()
         if c == '"':
             if not any(a <= i < b for a, b in skip):
                 straight.append(i)

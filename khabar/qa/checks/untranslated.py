@@ -4,7 +4,7 @@ import re
 
 from ..english import is_english_word
 from ..findings import ERROR, Finding
-from ..story import NOT_PROSE, Pair, Story
+from ..story import Pair, Story, not_prose_spans
 
 CODE = "untranslated"
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
@@ -16,7 +16,7 @@ def check(story: Story, pair: Pair):
     text = pair.target
     if not text or not re.search(r"[A-Za-z]", text):
         return
-    allowed = [m.span() for m in NOT_PROSE.finditer(text)]
+    allowed = list(not_prose_spans(text))
     for term in story.glossary.keep_latin_terms:
         allowed.extend(m.span() for m in term.latin_forms.finditer(text))
     leaked = []
