@@ -1,26 +1,42 @@
 """Translation memory look-up: exact first, then fuzzy (rapidfuzz) at 75% or more.
 
-Fuzzy look-up runs over an in-process index of every stored source segment,
-sorted by length. A ``fuzz.ratio`` of 75 or more is impossible between strings
-whose lengths differ by more than a factor of 0.6 (ratio = 2·matches / (a + b)
-and matches ≤ min(a, b)), so only that length band is scored, with rapidfuzz's
-C ``process.extract`` and a score cutoff. The index catches up with rows added
-since it was built by one indexed query (``id > last seen``) per look-up, so it
-stays right in every worker process without a shared cache; rows removed or
-re-targeted are read back from the database for the few candidates returned.
+Exact matches come from an indexed hash of the normalised English. Fuzzy look-up
+cannot score every stored segment (200,000 ``fuzz.ratio`` calls take seconds), so an
+in-process index narrows the field first:
+
+1. a word index (numpy posting arrays) counts, for every segment, how many of the
+   query's distinct words it shares; words found in more than 10% of the memory are
+   too common to discriminate and are ignored when rarer ones exist;
+2. a length band: a ``fuzz.ratio`` of 75 or more is impossible between strings whose
+   lengths differ by more than a factor of 0.6 (ratio = 2·matches / (a + b), matches ≤ min);
+3. the ``CANDIDATES`` segments sharing the most words (and at least 30% of them) are
+   scored with rapidfuzz and the best above the threshold returned with their score.
+
+Step 1 makes the search approximate: a segment sharing few words with the query is
+never scored, which only loses matches that a translator would not want anyway.
+
+The index catches up with rows added since it was built by one indexed query
+(``id > last seen``) per look-up, so it stays right in every worker process without a
+shared cache; rows removed or re-targeted are read back from the database for the few
+candidates returned.
 """
 
-import bisect
+import re
 import threading
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .models import MemorySegment
 from .models.memory import lookup_form, lookup_key
 
 FUZZY_THRESHOLD = 75
+CANDIDATES = 300
 _BAND = 0.6
+_COMMON = 0.10
+_MIN_SHARED = 0.3
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -33,26 +49,53 @@ class MemoryMatch:
         return self.score >= 100
 
 
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text))
+
+
 class MemoryIndex:
     def __init__(self):
         self._lock = threading.Lock()
         self.clear()
 
     def clear(self):
-        self.lengths: list[int] = []
         self.texts: list[str] = []
         self.ids: list[int] = []
+        self.lengths = np.zeros(0, dtype=np.int32)
+        self.postings: dict[str, np.ndarray] = {}
+        self.recent: dict[str, list[int]] = {}
         self.last_id = 0
 
-    def add(self, pk: int, normalized: str):
-        at = bisect.bisect_right(self.lengths, len(normalized))
-        self.lengths.insert(at, len(normalized))
-        self.texts.insert(at, normalized)
-        self.ids.insert(at, pk)
-        self.last_id = max(self.last_id, pk)
+    def __len__(self):
+        return len(self.texts)
+
+    def _build(self):
+        """Posting arrays for every word: the positions of the segments that contain it."""
+        word_ids: dict[str, int] = {}
+        word_column, segment_column = [], []
+        for position, text in enumerate(self.texts):
+            for word in _words(text):
+                word_column.append(word_ids.setdefault(word, len(word_ids)))
+                segment_column.append(position)
+        words = np.asarray(word_column, dtype=np.int32)
+        segments = np.asarray(segment_column, dtype=np.int32)
+        order = np.argsort(words, kind="stable")
+        words, segments = words[order], segments[order]
+        bounds = np.searchsorted(words, np.arange(len(word_ids) + 1))
+        self.postings = {word: segments[bounds[i] : bounds[i + 1]] for word, i in word_ids.items()}
+        self.recent = {}
+        self.lengths = np.fromiter((len(t) for t in self.texts), dtype=np.int32, count=len(self.texts))
+
+    def _append(self, pk: int, text: str):
+        position = len(self.texts)
+        self.texts.append(text)
+        self.ids.append(pk)
+        self.lengths = np.append(self.lengths, np.int32(len(text)))
+        for word in _words(text):
+            self.recent.setdefault(word, []).append(position)
 
     def refresh(self):
-        """Load segments stored since the last refresh (all of them the first time)."""
+        """Take in segments stored since the last refresh (all of them the first time)."""
         with self._lock:
             rows = (
                 MemorySegment.objects.filter(pk__gt=self.last_id)
@@ -62,30 +105,44 @@ class MemoryIndex:
             rows = list(rows.iterator(chunk_size=5000))
             if not rows:
                 return
-            if len(rows) > 1000 or not self.ids:
-                pairs = sorted(
-                    [
-                        *zip(self.lengths, self.texts, self.ids, strict=True),
-                        *((len(t), t, pk) for pk, t in rows),
-                    ]
-                )
-                self.lengths = [p[0] for p in pairs]
-                self.texts = [p[1] for p in pairs]
-                self.ids = [p[2] for p in pairs]
-                self.last_id = max(self.last_id, rows[-1][0])
+            if len(rows) > 1000 or not self.texts:
+                self.ids += [pk for pk, _ in rows]
+                self.texts += [text for _, text in rows]
+                self._build()
             else:
                 for pk, text in rows:
-                    self.add(pk, text)
+                    self._append(pk, text)
+            self.last_id = rows[-1][0]
 
     def candidates(self, query: str, limit: int, cutoff: float) -> list[tuple[int, float]]:
         """(segment id, score) of the best fuzzy matches of a normalised ``query``."""
-        n = len(query)
-        lo = bisect.bisect_left(self.lengths, int(n * _BAND))
-        hi = bisect.bisect_right(self.lengths, int(n / _BAND) + 1)
-        if lo >= hi:
+        if not self.texts:
             return []
-        found = process.extract(query, self.texts[lo:hi], scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
-        return [(self.ids[lo + i], score) for _, score, i in found]
+        common = max(50, int(len(self.texts) * _COMMON))
+        lists = []
+        for word in _words(query):
+            found = self.postings.get(word)
+            recent = self.recent.get(word)
+            size = (0 if found is None else len(found)) + len(recent or ())
+            if size:
+                lists.append((size, found, recent))
+        rare = [entry for entry in lists if entry[0] <= common] or lists
+        if not rare:
+            return []
+        arrays = [found for _, found, _ in rare if found is not None]
+        arrays += [np.asarray(recent, dtype=np.int32) for _, _, recent in rare if recent]
+        shared = np.bincount(np.concatenate(arrays), minlength=len(self.texts))
+        n = len(query)
+        outside = (self.lengths < int(n * _BAND)) | (self.lengths > int(n / _BAND) + 1)
+        shared[outside] = 0
+        need = max(1, int(len(rare) * _MIN_SHARED))
+        hopeful = np.flatnonzero(shared >= need)
+        if len(hopeful) > CANDIDATES:
+            best = np.argpartition(shared[hopeful], -CANDIDATES)[-CANDIDATES:]
+            hopeful = hopeful[best]
+        choices = [self.texts[i] for i in hopeful]
+        found = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+        return [(self.ids[hopeful[i]], score) for _, score, i in found]
 
 
 _index = MemoryIndex()
