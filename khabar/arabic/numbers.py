@@ -102,6 +102,7 @@ _EN_SCALES = {
     "bln": 1e9,
     "trillion": 1e12,
     "tln": 1e12,
+    "dozen": 12,
 }
 _EN_SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12}
 
@@ -117,6 +118,7 @@ _AR_NUMS = _arabic_forms(
         "صفر": 0,
         "واحد": 1,
         "واحدة": 1,
+        "واحدا": 1,
         "اثنان": 2,
         "اثنين": 2,
         "اثنتان": 2,
@@ -191,6 +193,19 @@ _AR_SCALES = _arabic_forms(
     }
 )
 _AR_HUNDRED_WORDS = _arabic_forms({"مئة": 1, "مائة": 1})
+# Ordinals are soft: «صبي في العاشرة» answers «a 10-year-old», «القرن الحادي والعشرين» «the 21st century».
+_AR_ORDINALS = _arabic_forms(
+    {
+        f"{stem}{end}": n
+        for n, stem in enumerate(
+            ("أول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"), 1
+        )
+        for end in ("", "ة")
+    }
+    | {"أولى": 1, "حادي": 1, "حادية": 1}
+)
+_AR_NUMS.update({k: v for k, v in _AR_ORDINALS.items() if k not in _AR_NUMS})
+_AR_TEEN_HEADS.update({normalize(k): 1 for k in ("حادي", "حادية")})
 _AR_HALF = normalize("نصف")
 _AR_AND = "و"
 # Prefixes a number word can carry: conjunctions, prepositions, the article.
@@ -232,6 +247,12 @@ _EN_WORDS = frozenset({*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "hundred", "and", "a"
 # Words after a number that make it a percentage.
 _PERCENT_AFTER = re.compile(
     r"\s*(?:%|per\s*cent\b|percent\b|pct\b|(?:في\s+|ب)ال(?:مئة|مائة|مئه|مائه|ميه)(?![\u0621-\u064a]))",
+    re.I,
+)
+# Imperial measures, which Arabic copy converts or drops: «1,000 km (620 miles)».
+_EN_IMPERIAL_AFTER = re.compile(
+    r"[\s-]*(?:square\s+)?(?:miles?|mi\b|feet|foot|ft\b|inch(?:es)?|yards?|acres?|gallons?|ounces?|oz\b"
+    r"|lbs?\b|mph\b|degrees?\s+Fahrenheit|°?\s?F\b|Fahrenheit)",
     re.I,
 )
 _EN_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\.?(?![a-z])|o'clock)", re.I)
@@ -388,7 +409,7 @@ def _english_atom(word: str, start: int, end: int) -> _Atom | None:
     if low == "hundred":
         return _Atom(HUNDRED, 100, start, end)
     if low in _EN_SCALES:
-        return _Atom(SCALE, _EN_SCALES[low], start, end, form=ONE)
+        return _Atom(SCALE, _EN_SCALES[low], start, end, form=ONE, soft=low == "dozen")
     if low == "and":
         return _Atom(AND, start=start, end=end)
     if low in ("a", "an"):
@@ -415,9 +436,9 @@ def _arabic_atoms(text: str, tokens: list[_Token], i: int, atoms: list) -> int:
     nxt = tokens[i + 1] if i + 1 < len(tokens) and text[m.end : tokens[i + 1].start].isspace() else None
     head = _AR_TEEN_HEADS.get(entry) or (_AR_NUMS.get(entry) if _AR_NUMS.get(entry, 99) < 10 else None)
     if head and nxt is not None and nxt.kind == "word" and fold(nxt.text) in _AR_TEN:
-        atoms.append(_Atom(NUM, head + 10, m.start, nxt.end, soft=definite))
+        atoms.append(_Atom(NUM, head + 10, m.start, nxt.end, soft=definite or entry in _AR_ORDINALS))
         return 2
-    if entry in _AR_TEEN_HEADS:
+    if entry in _AR_TEEN_HEADS and entry not in _AR_NUMS:
         atoms.append(None)  # «أحد» alone is «one of», not a number
         return 1
     if entry == _AR_HALF:
@@ -425,6 +446,9 @@ def _arabic_atoms(text: str, tokens: list[_Token], i: int, atoms: list) -> int:
         return 1
     if entry in _AR_SCALES:
         value, form = _AR_SCALES[entry]
+        if definite and form == PLURAL:
+            atoms.append(None)  # «الملايين», «الآلاف»: a crowd, not a number
+            return 1
         atoms.append(_Atom(SCALE, value, m.start, m.end, form=form, soft=definite))
         return 1
     value = _AR_NUMS[entry]
@@ -433,7 +457,8 @@ def _arabic_atoms(text: str, tokens: list[_Token], i: int, atoms: list) -> int:
         if not prev.digits and prev.value < 10:
             atoms.append(_Atom(HUNDRED, 100, m.start, m.end))
             return 1
-    atoms.append(_Atom(NUM, value, m.start, m.end, soft=definite or value in _AR_SOFT_VALUES))
+    soft = definite or value in _AR_SOFT_VALUES or entry in _AR_ORDINALS
+    atoms.append(_Atom(NUM, value, m.start, m.end, soft=soft))
     return 1
 
 
@@ -559,7 +584,7 @@ class _Builder:
                 )
                 ten_then_unit = self.lang == "en" and g % 100 >= 20 and g % 10 == 0 and 0 < v < 10
                 if unit_then_ten or after_hundred or ten_then_unit:
-                    self._extend_group(atom, g + v, False)
+                    self._extend_group(atom, g + v, atom.soft)
                     self.values = ()
                     return
         if self.tentative and self.group == 0.5 and self.lang == "ar":
@@ -629,7 +654,7 @@ def find_numbers(text: str, lang: str) -> list[Number]:
         after = _PERCENT_AFTER.match(folded, end)
         if after:
             percent, end = True, after.end()
-        elif lang == "en" and _EN_CLOCK_AFTER.match(folded, end):
+        elif lang == "en" and (_EN_CLOCK_AFTER.match(folded, end) or _EN_IMPERIAL_AFTER.match(folded, end)):
             soft = True
         elif lang == "ar" and _AR_HIJRI_AFTER.match(folded, end):
             soft = True

@@ -61,6 +61,8 @@ def nisba(name: str) -> str | None:
     stem = name[2:] if name.startswith("ال") and len(name) > 4 else name
     if stem.endswith("يا"):
         return stem[:-1]
+    if stem.endswith("ي"):
+        return stem  # already an adjective: «الحوثي» → «الحوثيون»
     if stem.endswith(("ا", "ه")):
         return stem[:-1] + "ي"
     return stem + "ي"

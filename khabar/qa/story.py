@@ -14,7 +14,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 NOT_PROSE = re.compile(
     r"(?:https?://|www\.)[^\s«»()\[\]\u0600-\u06ff]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
-    r"|(?<![\w@])[@#][A-Za-z0-9_]+"
+    r"|(?<![A-Za-z0-9_@])[@#][A-Za-z0-9_]+"
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|io|ru|uk|fr|de)\b(?:/[^\s«»]*)?",
     re.IGNORECASE,
 )

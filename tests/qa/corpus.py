@@ -427,3 +427,247 @@ BROKEN = [
         ["punctuation"],
     ),
 ]
+
+# Years, dates, money, casualties, ordinals, decimals, ranges, measures, names.
+CLEAN += [
+    (
+        "The 10-year-old boy was pulled from the rubble alive.",
+        "وانتشل الصبي البالغ من العمر 10 سنوات حيا من تحت الأنقاض.",
+    ),
+    (
+        "The 10-year-old boy was pulled from the rubble alive.",
+        "وانتشل الصبي ذو الأعوام العشرة حيا من تحت الأنقاض.",
+    ),
+    (
+        "A 10-year-old boy was among the dead.",
+        "وكان بين القتلى صبي في العاشرة من عمره.",
+    ),
+    (
+        "The storm killed 1,250 people and left 3.5 million without power.",
+        "وقتلت العاصفة ألفا ومئتين وخمسين شخصا وتركت ثلاثة ملايين ونصف مليون دون كهرباء.",
+    ),
+    (
+        "The storm killed 1,250 people and left 3.5 million without power.",
+        "وقتلت العاصفة ١٬٢٥٠ شخصا وتركت ٣٫٥ مليون دون كهرباء.",
+    ),
+    (
+        "The central bank raised rates by 0.25 percentage point to 5.5%.",
+        "ورفع البنك المركزي أسعار الفائدة 0.25 نقطة مئوية إلى 5.5 في المئة.",
+    ),
+    (
+        "Unemployment fell to 7.1 percent, a figure the agency called stable.",
+        "وتراجعت البطالة إلى 7.1 في المئة، وهو رقم وصفته الوكالة بالمستقر.",
+    ),
+    (
+        "The 7.1 magnitude quake was felt 500 kilometers away.",
+        "وشعر بالزلزال الذي بلغت قوته ٧٫١ درجات على بعد ٥٠٠ كيلومتر.",
+    ),
+    (
+        "The convoy travelled 1,000 kilometers (620 miles) in three days.",
+        "وقطعت القافلة ألف كيلومتر في ثلاثة أيام.",
+    ),
+    (
+        "Temperatures reached 104 degrees Fahrenheit (40 Celsius) on Tuesday.",
+        "وبلغت درجات الحرارة 40 درجة مئوية يوم الثلاثاء.",
+    ),
+    (
+        "Between 30 and 40 percent of the harvest was lost.",
+        "وفقد ما بين 30 و40 في المئة من المحصول.",
+    ),
+    (
+        "The war began on Feb. 24, 2022.",
+        "وبدأت الحرب في 24 شباط/فبراير 2022.",
+    ),
+    (
+        "The attacks of Sept. 11, 2001, killed nearly 3,000 people.",
+        "وأودت هجمات الحادي عشر من سبتمبر/أيلول 2001 بحياة نحو ثلاثة آلاف شخص.",
+    ),
+    (
+        "The ceasefire took effect at midnight on Jan. 19.",
+        "ودخل وقف إطلاق النار حيز التنفيذ منتصف ليل 19 كانون الثاني/يناير.",
+    ),
+    (
+        "Elections are due in May 2027.",
+        "ومن المقرر إجراء الانتخابات في أيار/مايو 2027.",
+    ),
+    (
+        "The company was founded in the 21st century's first decade.",
+        "وتأسست الشركة في العقد الأول من القرن الحادي والعشرين.",
+    ),
+    (
+        "It was the second time in a week that the plant was shelled.",
+        "وهذه هي المرة الثانية خلال أسبوع التي تقصف فيها المحطة.",
+    ),
+    (
+        "A dozen people were arrested.",
+        "واعتقل اثنا عشر شخصا.",
+    ),
+    (
+        "Dozens of people were arrested.",
+        "واعتقل العشرات.",
+    ),
+    (
+        "Tens of thousands of people rallied in the capital.",
+        "واحتشد عشرات الآلاف في العاصمة.",
+    ),
+    (
+        "The airline ordered 20 Airbus A320 jets worth $2bn.",
+        "وطلبت شركة الطيران 20 طائرة إيرباص A320 بقيمة ملياري دولار.",
+    ),
+    (
+        "The deal is worth 5 million euros ($5.4 million).",
+        "وتبلغ قيمة الصفقة 5 ملايين يورو (5.4 مليون دولار).",
+    ),
+    (
+        "The ministry said 1 in 5 children was malnourished.",
+        "وقالت الوزارة إن طفلا واحدا من كل خمسة أطفال يعاني سوء التغذية.",
+    ),
+    (
+        "The court sentenced him to 15 years in prison.",
+        "وحكمت عليه المحكمة بالسجن خمسة عشر عاما.",
+    ),
+    (
+        "The court sentenced him to 15 years in prison.",
+        "وحكمت عليه المحكمة بالسجن 15 عاما.",
+    ),
+    (
+        "Smith, 45, was released after two days.",
+        "وأفرج عن سميث (45 عاما) بعد يومين.",
+    ),
+    (
+        "The UN says 2.3 million people in Gaza need food aid.",
+        "وتقول الأمم المتحدة إن 2.3 مليون شخص في غزة بحاجة إلى مساعدات غذائية.",
+    ),
+    (
+        "The pandemic of COVID-19 killed millions.",
+        "وقتلت جائحة كوفيد-19 الملايين.",
+    ),
+    (
+        "The population grew to 250 million in 2020 from 200 million in 2010.",
+        "وارتفع عدد السكان إلى 250 مليونا في 2020 من 200 مليون في 2010.",
+    ),
+    (
+        "The population grew to 250 million in 2020 from 200 million in 2010.",
+        "وارتفع عدد السكان إلى مئتين وخمسين مليونا عام 2020 من مئتي مليون عام 2010.",
+    ),
+    (
+        "Ukraine's army said it shot down 25 of 30 drones overnight.",
+        "وقال الجيش الأوكراني إنه أسقط 25 من أصل 30 مسيرة خلال الليل.",
+    ),
+    (
+        "The bill passed the Senate on Thursday, Dec. 5.",
+        "وأقر مجلس الشيوخ مشروع القانون يوم الخميس 5 كانون الأول/ديسمبر.",
+    ),
+    (
+        "Black Friday sales rose 3%.",
+        "وارتفعت مبيعات الجمعة السوداء 3 في المئة.",
+    ),
+    (
+        "It's the first time since 1990 that the party has lost.",
+        "وهي المرة الأولى منذ عام 1990 التي يخسر فيها الحزب.",
+    ),
+    (
+        "Half of the 600 residents fled.",
+        "وفر نصف السكان البالغ عددهم 600 نسمة.",
+    ),
+    (
+        "Officials say the toll, now at 62, is likely to rise.",
+        "ويقول مسؤولون إن الحصيلة، التي بلغت 62 قتيلا، مرشحة للارتفاع.",
+    ),
+    (
+        "The agency can be reached at press@who.int and on X at @WHO.",
+        "ويمكن التواصل مع الوكالة على press@who.int وعلى منصة إكس عبر @WHO.",
+    ),
+    (
+        "More on www.example.org/report and #ClimateAction.",
+        "والمزيد على www.example.org/report و#ClimateAction.",
+    ),
+]
+
+BROKEN += [
+    (
+        "The storm killed 1,250 people.",
+        "وقتلت العاصفة ألفا ومئتي شخص.",
+        ["number-mismatch"],
+    ),
+    (
+        "The central bank raised rates to 5.5%.",
+        "ورفع البنك المركزي أسعار الفائدة إلى 5 في المئة.",
+        ["number-mismatch"],
+    ),
+    (
+        "The war began on Feb. 24, 2022.",
+        "وبدأت الحرب في 24 شباط/فبراير 2023.",
+        ["number-mismatch"],
+    ),
+    (
+        "The war began on Feb. 24, 2022.",
+        "وبدأت الحرب في 24 آذار 2022.",
+        ["month-mismatch"],
+    ),
+    (
+        "The court sentenced him to 15 years in prison.",
+        "وحكمت عليه المحكمة بالسجن خمسة أعوام.",
+        ["number-mismatch"],
+    ),
+    (
+        "The population grew to 250 million.",
+        "وارتفع عدد السكان إلى 250 ألفا.",
+        ["number-mismatch"],
+    ),
+    (
+        "Between 30 and 40 percent of the harvest was lost.",
+        "وفقد ما بين 30 و50 في المئة من المحصول.",
+        ["number-mismatch"],
+    ),
+    (
+        "The bill passed the Senate on Thursday, Dec. 5.",
+        "وأقر مجلس الشيوخ مشروع القانون يوم الخميس 5 تشرين الثاني.",
+        ["month-mismatch"],
+    ),
+    (
+        "The bill passed the Senate on Thursday, Dec. 5.",
+        "وأقر مجلس الشيوخ مشروع القانون يوم الجمعة 5 ديسمبر.",
+        ["weekday-mismatch"],
+    ),
+    (
+        "Apple said sales of the iPhone rose 6%.",
+        "وقالت شركة آبل إن مبيعات آيفون ارتفعت بنسبة 6 في المئة.",
+        ["glossary"],
+    ),
+    (
+        "The minister met Zelenskyy in Kyiv.",
+        "والتقى الوزير زيلنسكي في كييف.",
+        ["glossary"],
+    ),
+    (
+        "The minister met Zelenskyy in Kyiv.",
+        "والتقى الوزير زيلينسكي في كيف.",
+        ["glossary"],
+    ),
+    (
+        "The ceasefire was announced by the Kremlin.",
+        "وأعلن الكريملين وقف إطلاق النار.",
+        ["glossary"],
+    ),
+    (
+        "Talks will resume next week, officials said.",
+        "وقال مسؤولون إن المحادثات ستستأنف next week.",
+        ["untranslated"],
+    ),
+    (
+        "The UN says 2.3 million people in Gaza need food aid.",
+        "وتقول الأمم المتحدة إن 2.3 مليون شخص في غزة بحاجة إلى food aid.",
+        ["untranslated"],
+    ),
+    (
+        "What happens next?",
+        "ماذا سيحدث بعد ذلك ?",
+        ["punctuation"],
+    ),
+    (
+        "Officials said the decision was final; no appeal is possible.",
+        "وقال مسؤولون إن القرار نهائي; ولا يمكن الطعن فيه.",
+        ["punctuation"],
+    ),
+]

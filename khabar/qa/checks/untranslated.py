@@ -7,7 +7,10 @@ from ..findings import ERROR, Finding
 from ..story import Pair, Story, not_prose_spans
 
 CODE = "untranslated"
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
+# Letters glued to digits are model names and codes that stay in Latin: «A320», «F-16», «MH17».
+_LATIN_WORD = re.compile(
+    r"(?<![0-9])[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*(?![A-Za-z0-9]|-[0-9])"
+)
 # What may stand between two leaked words of one run: spaces, Latin punctuation, digits.
 _JOINER = re.compile(r"[\s\d.,;:'’\"()\-/&]*")
 
