@@ -36,6 +36,11 @@ def invalidate(*tags):
         cache.set_many({_version_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
 
 
+def tag_version(tag):
+    """The current version of ``tag``: part of a cache key that goes stale with the tag."""
+    return _current_versions([tag])[_version_key(tag)]
+
+
 def _version_key(tag):
     return f"cachetag:{tag}"
 

@@ -1,6 +1,21 @@
+from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
+
+from .cache import tag_version
 from .models import SectionPage
 
 
+def _nav_sections():
+    # Every page shows the masthead: its sections are kept in the cache until a section or the
+    # home page is published, unpublished or deleted (the "settings" tag), not queried each view.
+    key = f"nav-sections:{tag_version('settings')}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = list(SectionPage.objects.live().order_by("path").only("id", "title", "url_path"))
+        cache.set(key, sections, timeout=None)
+    return sections
+
+
 def navigation(request):
-    """The sections of the masthead, in tree order (lazy: only queried when a template shows them)."""
-    return {"nav_sections": SectionPage.objects.live().order_by("path").only("id", "title", "url_path")}
+    """The sections of the masthead, in tree order (lazy: only looked up when a template shows them)."""
+    return {"nav_sections": SimpleLazyObject(_nav_sections)}

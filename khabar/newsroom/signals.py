@@ -6,7 +6,7 @@ from taggit.models import Tag
 from wagtail.signals import page_published, page_unpublished
 
 from .cache import invalidate
-from .models import Agency, ArticlePage, Author, NewsroomSettings
+from .models import Agency, ArticlePage, Author, NewsroomSettings, SectionPage
 
 
 def _page_tags(page):
@@ -33,6 +33,12 @@ def page_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=ArticlePage)
 def article_deleted(sender, instance, **kwargs):
     invalidate(f"page:{instance.pk}", "listing", f"section:{instance.section_id}")
+
+
+@receiver(post_delete, sender=SectionPage)
+def section_deleted(sender, instance, **kwargs):
+    # Deleting a page sends no page_unpublished; the masthead of every page lists the sections.
+    invalidate(f"page:{instance.pk}", f"section:{instance.pk}", "listing", "settings")
 
 
 @receiver(post_save, sender=Author)

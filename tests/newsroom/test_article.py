@@ -119,7 +119,9 @@ def test_no_source_section_without_a_source_url(client, make_article):
 
 def test_times_use_arabic_month_names_and_show_updates(client, make_article):
     article = make_article(published_at=PUBLISHED)
-    type(article).objects.filter(pk=article.pk).update(last_published_at=PUBLISHED + dt.timedelta(hours=2, minutes=30))
+    type(article).objects.filter(pk=article.pk).update(
+        last_published_at=PUBLISHED + dt.timedelta(hours=2, minutes=30)
+    )
     times = page(client, article).cssselect(".times")[0]
     assert text(times) == "نُشر في 3 نوفمبر 2026، 14:05 · آخر تحديث 3 نوفمبر 2026، 16:35"
     assert [t.get("datetime") for t in times.cssselect("time")] == [

@@ -34,7 +34,9 @@ def test_home_shows_latest_and_a_block_per_section(client, make_article, second_
     latest = [a.text_content() for a in doc.cssselect("section.latest .card-title a")]
     assert latest == ["اقتصاد 0", "اقتصاد 1", "سياسة 0", "سياسة 1", "سياسة 2", "سياسة 3", "سياسة 4"]
     blocks = {
-        block.cssselect("h2 a")[0].text_content(): [a.text_content() for a in block.cssselect(".card-title a")]
+        block.cssselect("h2 a")[0].text_content(): [
+            a.text_content() for a in block.cssselect(".card-title a")
+        ]
         for block in doc.cssselect("section.section-block")
     }
     assert blocks == {
@@ -69,7 +71,9 @@ def test_section_lists_its_own_stories_newest_first_and_paginates(client, make_a
     assert titles(get(client, "/politics/?page=abc")) == titles(first)
 
 
-def test_section_page_uses_arabic_indic_digits_in_pagination_when_set(client, make_article, newsroom_settings):
+def test_section_page_uses_arabic_indic_digits_in_pagination_when_set(
+    client, make_article, newsroom_settings
+):
     newsroom_settings.digits = "arabic-indic"
     newsroom_settings.save()
     for i in range(21):
@@ -104,7 +108,12 @@ def test_author_page_shows_profile_and_their_stories_paginated(client, make_arti
     writer.bio = "تكتب عن الأسواق العربية."
     writer.save()
     for i in range(21):
-        make_article(f"خبر ليلى {i}", slug=f"l-{i}", authors=[writer], published_at=timezone.now() - dt.timedelta(minutes=i))
+        make_article(
+            f"خبر ليلى {i}",
+            slug=f"l-{i}",
+            authors=[writer],
+            published_at=timezone.now() - dt.timedelta(minutes=i),
+        )
     make_article("خبر سارة", authors=[author])
 
     html = get(client, "/authors/layla-haddad/")
@@ -119,7 +128,12 @@ def test_author_page_shows_profile_and_their_stories_paginated(client, make_arti
 
 def test_topic_page_lists_tagged_stories_paginated(client, make_article):
     for i in range(21):
-        make_article(f"خبر روسيا {i}", slug=f"r-{i}", topics=["روسيا"], published_at=timezone.now() - dt.timedelta(minutes=i))
+        make_article(
+            f"خبر روسيا {i}",
+            slug=f"r-{i}",
+            topics=["روسيا"],
+            published_at=timezone.now() - dt.timedelta(minutes=i),
+        )
     make_article("خبر آخر", topics=["مصر"])
 
     html = get(client, "/topics/روسيا/")

@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -52,6 +52,13 @@ class CacheTaggedPage(Page):
 
     def cache_tags(self):
         return [f"page:{self.pk}", "settings"]
+
+    def get_view_restrictions(self):
+        # Wagtail's own takes two queries (the ancestors' alias_of, then the restrictions).
+        # One suffices: restrictions on this page, its ancestors, or the sources of those that are aliases.
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        alias_sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
+        return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=alias_sources))
 
     def serve(self, request, *args, **kwargs):
         tag_request(request, *self.cache_tags())
@@ -93,18 +100,15 @@ class HomePage(CacheTaggedPage):
         return context
 
     def route(self, request, path_components):
-        # A filed story (/section/2026/11/slug/) in one query, with what its page shows,
-        # instead of one query per level of the tree and one per deferred field.
-        if len(path_components) == 4:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            article = (
-                ArticlePage.objects.live()
-                .select_related("agency", "section")
-                .filter(url_path=url_path)
-                .first()
-            )
-            if article is not None:
-                return RouteResult(article)
+        # An archive or a filed story (/section/2026/11/slug/) in one query, with what its page
+        # shows, instead of one query per level of the tree and one per deferred field.
+        model = {2: YearArchivePage, 3: MonthArchivePage, 4: ArticlePage}.get(len(path_components))
+        if model is not None:
+            pages = model.objects.live().filter(url_path=f"{self.url_path}{'/'.join(path_components)}/")
+            if model is ArticlePage:
+                pages = pages.select_related("agency", "section")
+            if (page := pages.first()) is not None:
+                return RouteResult(page)
         return super().route(request, path_components)
 
 

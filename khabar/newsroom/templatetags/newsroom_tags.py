@@ -4,6 +4,7 @@ import re
 
 from django import template
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -40,6 +41,23 @@ def arabic_date(context, value, with_time=False):
     if hijri:
         html += format_html(' <span class="hijri">({})</span>', hijri)
     return html
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's address on the Wagtail Site's root URL, keeping only a listing's page number."""
+    from wagtail.models import Site
+
+    request = context["request"]
+    page = context.get("page")
+    if page is not None and hasattr(page, "get_full_url"):
+        url = page.get_full_url(request)
+    else:
+        url = Site.find_for_request(request).root_url.rstrip("/") + iri_to_uri(request.path)
+    listing = context.get("articles")
+    if getattr(listing, "number", 1) > 1:
+        url += f"?page={listing.number}"
+    return url
 
 
 @register.simple_tag(takes_context=True)
