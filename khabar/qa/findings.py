@@ -10,9 +10,10 @@ WARNING = "warning"
 class Finding:
     """A problem at ``target[paragraph][start:end]``, with a message for the editor in Arabic.
 
-    ``paragraph`` counts from 0. When the problem has no place in the Arabic text
-    (a number or name the translation lacks), the span covers the whole paragraph;
-    for a paragraph that is missing altogether it is empty (0, 0).
+    ``paragraph`` counts Arabic paragraphs from 0. When the problem has no place in
+    the Arabic text (a number or name the translation lacks), the span covers the
+    whole paragraph; for an English paragraph with no translation at all,
+    ``paragraph`` is that English paragraph's index and the span is empty (0, 0).
     """
 
     code: str

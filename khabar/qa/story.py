@@ -46,9 +46,12 @@ def split_paragraphs(text: str) -> list[str]:
 
 @dataclass
 class Pair:
+    """An Arabic paragraph (``index``) and the English one it translates (``source_index``)."""
+
     index: int
     source: str
     target: str
+    source_index: int
 
 
 class Story:
@@ -56,7 +59,15 @@ class Story:
         self.source = [s or "" for s in source]
         self.target = [t or "" for t in target]
         self.glossary = glossary if glossary is not None else Glossary()
-        self.pairs = [Pair(i, s, t) for i, (s, t) in enumerate(zip(self.source, self.target, strict=False))]
+        self.align([(i, i) for i in range(min(len(self.source), len(self.target)))])
+
+    def align(self, matches: list[tuple[int, int]]):
+        """Pair English paragraph ``i`` with Arabic paragraph ``j`` for each ``(i, j)``; the rest stand alone."""
+        self.pairs = [Pair(j, self.source[i], self.target[j], i) for i, j in matches]
+        paired_source = {i for i, _ in matches}
+        paired_target = {j for _, j in matches}
+        self.unmatched_source = [i for i in range(len(self.source)) if i not in paired_source]
+        self.unmatched_target = [j for j in range(len(self.target)) if j not in paired_target]
 
     @cached_property
     def dateline(self) -> Dateline | None:
@@ -65,7 +76,7 @@ class Story:
 
     def in_dateline(self, pair: Pair, start: int) -> bool:
         """True for a position of the English text inside its dateline («LONDON, Nov 29 (Reuters) -»)."""
-        return pair.index == 0 and self.dateline is not None and start < self.dateline.end
+        return pair.source_index == 0 and self.dateline is not None and start < self.dateline.end
 
     @cached_property
     def source_words(self) -> frozenset[str]:

@@ -205,3 +205,79 @@ def test_finding_is_plain_data():
 def test_split_paragraphs():
     assert split_paragraphs("a\r\n\r\nb\nc\n\n\n  \n d \n") == ["a", "b\nc", "d"]
     assert split_paragraphs("\n\n") == []
+
+
+KYIV_EN = [
+    "KYIV, Ukraine (AP) — Russia launched 120 drones and 8 missiles at Ukraine overnight, the Ukrainian air "
+    "force said Sunday, in one of the largest attacks on the country's energy grid this year.",
+    'Air defenses shot down 95 drones and six missiles, the air force said. Another 20 drones were "lost" after '
+    "being jammed electronically, it said.",
+    "Zelenskyy said on Telegram that energy facilities in five regions were hit and that about 1.2 million "
+    'households lost power. "Russia is trying to freeze us," he said.',
+    '"We need more air defense systems, not promises," Zelenskyy added.',
+    "In the Kharkiv region, a 72-year-old woman was killed and three people were wounded, Gov. Oleh "
+    "Syniehubov said.",
+    "The attack came three days after Putin warned that Moscow would respond to Ukraine's use of U.S.-made "
+    "ATACMS missiles, which have a range of up to 300 kilometers (186 miles).",
+    "Russia's Defense Ministry said Sunday its forces had captured the village of Novodmytrivka in the Donetsk "
+    "region. The claim could not be independently verified.",
+    "Since the full-scale invasion in February 2022, the United Nations has verified more than 12,000 civilian "
+    "deaths in Ukraine, though it says the true figure is likely higher.",
+]
+KYIV_AR = [
+    "كييف، أوكرانيا (أ.ب) — أطلقت روسيا 120 مسيرة و8 صواريخ على أوكرانيا خلال الليل، وفق ما أعلنه سلاح الجو "
+    "الأوكراني الأحد، في واحد من أكبر الهجمات على شبكة الطاقة في البلاد هذا العام.",
+    "وقال سلاح الجو إن الدفاعات الجوية أسقطت 95 مسيرة وستة صواريخ، مضيفا أن 20 مسيرة أخرى «فُقدت» بعد "
+    "التشويش عليها إلكترونيا.",
+    "وقال زيلينسكي عبر تيليغرام إن منشآت للطاقة في خمس مناطق أصيبت، وإن نحو 1.2 مليون منزل انقطعت عنها "
+    "الكهرباء. وأضاف: «روسيا تحاول تجميدنا».",
+    "وتابع زيلينسكي: «نحتاج إلى مزيد من أنظمة الدفاع الجوي، لا إلى وعود».",
+    "وفي منطقة خاركيف، قتلت امرأة تبلغ من العمر 72 عاما وأصيب ثلاثة أشخاص، بحسب الحاكم أوليغ سينيغوبوف.",
+    "وجاء الهجوم بعد ثلاثة أيام من تحذير بوتين من أن موسكو سترد على استخدام أوكرانيا صواريخ أتاكمز "
+    "الأمريكية الصنع، التي يصل مداها إلى 300 كيلومتر.",
+    "وقالت وزارة الدفاع الروسية الأحد إن قواتها سيطرت على قرية نوفودميتريفكا في منطقة دونيتسك. ولم يتسن "
+    "التحقق من هذا الادعاء بشكل مستقل.",
+    "ومنذ بدء الغزو الشامل في فبراير/شباط 2022، وثقت الأمم المتحدة مقتل أكثر من 12 ألف مدني في أوكرانيا، "
+    "لكنها تقول إن العدد الحقيقي على الأرجح أعلى.",
+]
+
+
+def test_full_wire_story_is_clean():
+    assert check(KYIV_EN, KYIV_AR, GLOSSARY) == []
+
+
+def test_full_wire_story_with_four_mistakes():
+    arabic = list(KYIV_AR)
+    arabic[0] = arabic[0].replace("الأحد", "السبت")
+    arabic[1] = arabic[1].replace("95", "59")
+    arabic[5] = arabic[5].replace("أتاكمز", "ATACMS")
+    arabic[6] = arabic[6].replace("الروسية", "الروسية ،")
+    findings = check(KYIV_EN, arabic, GLOSSARY)
+    assert [(f.code, f.paragraph) for f in findings] == [
+        ("weekday-mismatch", 0),
+        ("number-mismatch", 1),
+        ("untranslated", 5),
+        ("punctuation", 6),
+    ]
+    assert [arabic[f.paragraph][f.start : f.end] for f in findings[:3]] == ["السبت", "59", "ATACMS"]
+
+
+@pytest.mark.parametrize("dropped", [1, 3, 6])
+def test_a_dropped_paragraph_is_reported_once_not_as_a_shifted_story(dropped):
+    arabic = KYIV_AR[:dropped] + KYIV_AR[dropped + 1 :]
+    findings = check(KYIV_EN, arabic, GLOSSARY)
+    assert [(f.code, f.paragraph, f.start, f.end) for f in findings] == [("missing-paragraph", dropped, 0, 0)]
+
+
+def test_an_added_paragraph_is_reported_once():
+    arabic = KYIV_AR[:2] + ["وهذه فقرة أضافها المحرر دون أصل إنجليزي لها في البرقية."] + KYIV_AR[2:]
+    findings = check(KYIV_EN, arabic, GLOSSARY)
+    assert [(f.code, f.paragraph) for f in findings] == [("missing-paragraph", 2)]
+
+
+def test_findings_after_a_dropped_paragraph_point_at_the_arabic_paragraph():
+    arabic = KYIV_AR[:3] + KYIV_AR[4:]
+    arabic[4] = arabic[4].replace("300", "200")  # English paragraph 5, Arabic paragraph 4
+    findings = check(KYIV_EN, arabic, GLOSSARY)
+    assert [(f.code, f.paragraph) for f in findings] == [("missing-paragraph", 3), ("number-mismatch", 4)]
+    assert arabic[4][findings[1].start : findings[1].end] == "200"

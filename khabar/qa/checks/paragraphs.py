@@ -15,10 +15,10 @@ MIN_PARAGRAPHS_FOR_MEDIAN = 3
 
 
 def check_story(story: Story):
-    for i in range(len(story.target), len(story.source)):
+    for i in story.unmatched_source:
         if story.source[i].strip():
             yield Finding(CODE, ERROR, i, 0, 0, f"الفقرة {i + 1} من النص الإنجليزي لا ترجمة لها")
-    for i in range(len(story.source), len(story.target)):
+    for i in story.unmatched_target:
         if story.target[i].strip():
             yield Finding(
                 CODE,
