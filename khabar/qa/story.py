@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from khabar.arabic.dateline import Dateline, parse_english_dateline
+from khabar.arabic.dateline import Dateline, parse_arabic_dateline, parse_english_dateline
 
 from .glossary import Glossary
 
@@ -77,6 +77,19 @@ class Story:
     def in_dateline(self, pair: Pair, start: int) -> bool:
         """True for a position of the English text inside its dateline («LONDON, Nov 29 (Reuters) -»)."""
         return pair.source_index == 0 and self.dateline is not None and start < self.dateline.end
+
+    @cached_property
+    def target_dateline(self) -> Dateline | None:
+        return parse_arabic_dateline(self.target[0]) if self.target else None
+
+    def in_target_dateline(self, pair: Pair, start: int) -> bool:
+        """True inside the Arabic dateline when the English has one: «لندن، 29 نوفمبر (رويترز) —» may keep the date."""
+        return (
+            pair.index == 0
+            and self.dateline is not None
+            and self.target_dateline is not None
+            and start < self.target_dateline.end
+        )
 
     @cached_property
     def source_words(self) -> frozenset[str]:

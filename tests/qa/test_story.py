@@ -281,3 +281,12 @@ def test_findings_after_a_dropped_paragraph_point_at_the_arabic_paragraph():
     findings = check(KYIV_EN, arabic, GLOSSARY)
     assert [(f.code, f.paragraph) for f in findings] == [("missing-paragraph", 3), ("number-mismatch", 4)]
     assert arabic[4][findings[1].start : findings[1].end] == "200"
+
+
+def test_arabic_dateline_may_keep_or_drop_the_reuters_date():
+    english = "LONDON, Nov 29 (Reuters) - Britain's economy grew 0.4% in the third quarter."
+    for arabic in (
+        "لندن، 29 نوفمبر (رويترز) — نما الاقتصاد البريطاني بنسبة 0.4 في المئة في الربع الثالث.",
+        "لندن (رويترز) — نما الاقتصاد البريطاني بنسبة 0.4 في المئة في الربع الثالث.",
+    ):
+        assert check([english], [arabic]) == []

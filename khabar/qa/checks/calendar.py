@@ -42,6 +42,7 @@ def check(story: Story, pair: Pair):
 
 def _compare(story, pair, code, english, arabic, english_name, arabic_name, noun):
     english = [n for n in english if not story.in_dateline(pair, n.start)]
+    arabic = [n for n in arabic if not story.in_target_dateline(pair, n.start)]
     wanted = {n.index for n in english}
     present = {n.index for n in arabic}
     missing = [i for i in dict.fromkeys(n.index for n in english) if i not in present]

@@ -19,7 +19,11 @@ def check(story: Story, pair: Pair):
     source = [
         n for n in find_numbers(blank_not_prose(pair.source), "en") if not story.in_dateline(pair, n.start)
     ]
-    target = find_numbers(blank_not_prose(pair.target), "ar")
+    target = [
+        n
+        for n in find_numbers(blank_not_prose(pair.target), "ar")
+        if not story.in_target_dateline(pair, n.start)
+    ]
     missing = [n for n in source if not n.soft and not any(n.equals(t) for t in target)]
     extra = [t for t in target if not t.soft and not any(t.equals(n) for n in source)]
     for en, ar in zip(missing, extra, strict=False):
