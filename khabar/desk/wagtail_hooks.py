@@ -1,12 +1,15 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, gate, views
 from .models import GlossaryTerm, MemorySegment
 
 
@@ -68,8 +71,63 @@ register_snippet(DeskGroup)
 @hooks.register("register_admin_urls")
 def desk_admin_urls():
     return [
+        path("desk/", views.dashboard, name="desk_dashboard"),
+        path("desk/translate/<int:item_id>/", views.translate_item, name="desk_translate_item"),
+        path("desk/translation/<int:pk>/", views.editor, name="desk_editor"),
+        path("desk/translation/<int:pk>/check/", views.check_segments, name="desk_check"),
+        path("desk/segment/<int:segment_pk>/machine/", views.machine, name="desk_machine"),
+        path("desk/publish/<int:page_id>/", views.publish_gate, name="desk_gate"),
         path("desk/glossary/import/", admin_views.glossary_import, name="desk_glossary_import"),
         path("desk/glossary/export.csv", admin_views.glossary_export, name="desk_glossary_export"),
         path("desk/memory/import/", admin_views.memory_import, name="desk_memory_import"),
         path("desk/memory/export.tmx", admin_views.memory_export, name="desk_memory_export"),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def desk_menu_item():
+    return MenuItem(_("Desk"), reverse("desk_dashboard"), icon_name="globe", order=240)
+
+
+@hooks.register("register_log_actions")
+def desk_log_actions(actions):
+    actions.register_action(
+        "desk.override", _("Copy-check override"), _("Published despite copy-check errors")
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def desk_page_button(page, user, view_name=None, next_url=None):
+    translation = getattr(page, "translation", None) if gate.is_desk_article(page) else None
+    if translation is not None:
+        yield HeaderButton(
+            _("Translation desk"), url=reverse("desk_editor", args=[translation.pk]), icon_name="globe"
+        )
+
+
+@hooks.register("before_edit_page")
+def gate_direct_publish(request, page):
+    """«Publish» in the page editor: a desk article with copy-check errors goes to the gate instead.
+
+    The submitted edits are kept as a new draft revision first, so nothing typed is lost.
+    """
+    if request.method != "POST" or "action-publish" not in request.POST:
+        return None
+    page = page.specific
+    if not gate.is_desk_article(page):
+        return None
+    draft = page.get_latest_revision_as_object()
+    form_class = page.get_edit_handler().get_form_class()
+    form = form_class(
+        request.POST, request.FILES, instance=draft, for_user=request.user, parent_page=page.get_parent()
+    )
+    if not form.is_valid():
+        return None  # Wagtail shows the form errors and publishes nothing
+    candidate = form.save(commit=False)
+    if not gate.errors(gate.article_findings(candidate)):
+        return None
+    candidate.save_revision(user=request.user, log_action=True)
+    messages.error(
+        request, _("The copy checks found errors; the article was saved as a draft, not published.")
+    )
+    return redirect("desk_gate", page.pk)

@@ -31,3 +31,34 @@ def glossary(db):
 @pytest.fixture
 def admin_user(db):
     return get_user_model().objects.create_superuser("desk-admin", "desk@example.org", "pw-desk-admin-1")
+
+
+BODY = (
+    "<p>MOSCOW (AP) — Russia's Federation Council ratified the treaty on Wednesday.</p>"
+    "<h2>Reaction</h2>"
+    "<p>Vladimir Putin signed it into law.</p>"
+)
+
+
+@pytest.fixture
+def wire_item(db, agency, glossary):
+    from khabar.wire.models import WireItem
+
+    return WireItem.objects.create(
+        uri="urn:ap:1",
+        version="1",
+        agency=agency,
+        language="en",
+        headline="Russia ratifies military treaty",
+        body_html=BODY,
+        link="https://apnews.com/article/1",
+        usage_terms="Credit AP. No archiving.",
+        pubstatus="usable",
+    )
+
+
+@pytest.fixture
+def desk_translation(wire_item, admin_user, section):
+    from khabar.desk.translate import open_translation
+
+    return open_translation(wire_item, admin_user, section)

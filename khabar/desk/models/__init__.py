@@ -1,4 +1,13 @@
 from .glossary import GlossaryTerm
 from .memory import MemorySegment
+from .translation import PublishOverride, Segment, Translation
+from .workflow import CopyCheckedApprovalTask
 
-__all__ = ["GlossaryTerm", "MemorySegment"]
+__all__ = [
+    "CopyCheckedApprovalTask",
+    "GlossaryTerm",
+    "MemorySegment",
+    "PublishOverride",
+    "Segment",
+    "Translation",
+]

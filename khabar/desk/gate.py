@@ -1,0 +1,78 @@
+"""The publish gate: an article made from a wire item is not published while the copy checks find errors.
+
+An editor may override with a written reason; the override is stored with their name
+(``PublishOverride``) and in the page's history. Warnings are shown, never blocking.
+"""
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from khabar.qa import ERROR, check
+
+from .glossary import qa_glossary
+from .models import PublishOverride, Segment
+
+
+def is_desk_article(page) -> bool:
+    return hasattr(page, "translation") and _translation(page) is not None
+
+
+def _translation(page):
+    try:
+        return page.translation
+    except Exception:  # RelatedObjectDoesNotExist
+        return None
+
+
+def article_findings(page) -> list:
+    """Copy-check findings for ``page`` as it stands (its body against the wire item's paragraphs)."""
+    translation = _translation(page)
+    if translation is None:
+        return []
+    sources = [
+        s.source for s in translation.segments.exclude(kind=Segment.Kind.HEADLINE).order_by("position")
+    ]
+    targets = []
+    for block in page.body:
+        if block.block_type == "paragraph":
+            targets.append(_text(block.value.source))
+        elif block.block_type == "subheading":
+            targets.append(str(block.value))
+    return check(sources, _align(translation, targets), qa_glossary())
+
+
+def _align(translation, targets):
+    """Body blocks back onto segment positions: empty segments were left out of the body."""
+    body_segments = list(translation.segments.exclude(kind=Segment.Kind.HEADLINE).order_by("position"))
+    filled = [s for s in body_segments if s.target.strip()]
+    if len(filled) != len(targets):
+        return targets
+    aligned, queue = [], iter(targets)
+    for segment in body_segments:
+        aligned.append(next(queue) if segment.target.strip() else "")
+    return aligned
+
+
+def _text(rich: str) -> str:
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", rich))
+
+
+def errors(findings) -> list:
+    return [f for f in findings if f.severity == ERROR]
+
+
+@transaction.atomic
+def record_override(page, user, reason: str, findings) -> PublishOverride:
+    override = PublishOverride.objects.create(
+        article_id=page.pk, user=user, reason=reason.strip(), findings=[f.as_dict() for f in errors(findings)]
+    )
+    log(
+        instance=page,
+        action="desk.override",
+        user=user,
+        data={"reason": override.reason, "errors": len(override.findings)},
+    )
+    return override

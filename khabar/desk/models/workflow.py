@@ -1,0 +1,64 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import AbstractGroupApprovalTask
+
+
+class OverrideForm(TaskStateCommentForm):
+    comment = forms.CharField(
+        label=_("Reason for approving despite the copy-check errors"),
+        min_length=10,
+        widget=forms.Textarea({"rows": 3}),
+    )
+
+
+class CopyCheckedApprovalTask(AbstractGroupApprovalTask):
+    """The editors' step: approving publishes, so an article with copy-check errors cannot be
+    approved outright; an editor may override with a written reason, logged with their name."""
+
+    class Meta:
+        verbose_name = _("Editor approval with copy check")
+        verbose_name_plural = _("Editor approvals with copy check")
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if not actions:
+            return actions
+        from ..gate import article_findings, errors
+
+        if errors(article_findings(obj)):
+            return [
+                ("reject", _("Request changes"), True),
+                ("override", _("Override the copy check and approve"), True),
+            ]
+        return actions
+
+    def get_form_for_action(self, action):
+        return OverrideForm if action == "override" else super().get_form_for_action(action)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "override":
+            from ..gate import article_findings, record_override
+
+            page = (
+                task_state.revision.as_object()
+                if task_state.revision
+                else task_state.workflow_state.content_object
+            )
+            record_override(page, user, kwargs.get("comment", ""), article_findings(page))
+            return super().on_action(task_state, user, "approve", **kwargs)
+        if action_name == "approve":
+            from ..gate import article_findings, errors
+
+            page = (
+                task_state.revision.as_object()
+                if task_state.revision
+                else task_state.workflow_state.content_object
+            )
+            if errors(article_findings(page)):
+                return None  # stale action menu: approval needs the override and its reason
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve; copy-check errors need a written override")

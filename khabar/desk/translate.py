@@ -1,0 +1,139 @@
+"""The desk's work on a story: open a translation from a wire item, suggest, save, remember."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from khabar.newsroom.archive import archive_for
+from khabar.newsroom.models import ArticlePage, SectionPage
+from khabar.qa import check
+from khabar.wire.models import ItemUse
+
+from . import memory
+from .engines import EngineError, configured_engine
+from .glossary import arabic_dateline, hints, qa_glossary, terms_in
+from .models import Segment, Translation
+from .segments import article_body, checked_pairs, source_blocks
+
+
+class DeskError(Exception):
+    """The desk refuses an action; the message is for the user."""
+
+
+@transaction.atomic
+def open_translation(item, user, section: SectionPage | None = None) -> Translation:
+    """The Arabic draft for ``item``: created (with its segments) the first time, reused after."""
+    existing = Translation.objects.filter(item=item).select_related("article").first()
+    if existing is not None:
+        return existing
+    if not item.usable:
+        raise DeskError(item.get_status_display())
+    section = section or SectionPage.objects.order_by("path").first()
+    if section is None:
+        raise DeskError("no section")
+    blocks = source_blocks(item.body_html)
+    glossary = qa_glossary()
+    dateline = ""
+    first = next((i for i, (kind, _) in enumerate(blocks) if kind == Segment.Kind.PARAGRAPH), None)
+    if first is not None:
+        dateline = arabic_dateline(blocks[first][1], item.agency, glossary)
+    city = dateline.split(" (")[0].removesuffix(" —") if dateline else ""
+    article = ArticlePage(
+        title=item.headline[:255],
+        slug=f"wire-{item.pk}-{timezone.now():%H%M%S}",
+        dateline_city=city,
+        agency=item.agency,
+        source_url=item.link,
+        source_title=item.headline[:300],
+        live=False,
+        owner=user,
+    )
+    archive_for(section, timezone.now()).add_child(instance=article)
+    article.save_revision(user=user, log_action=True)
+    ItemUse.objects.get_or_create(article=article, defaults={"item": item, "created_by": user})
+    translation = Translation.objects.create(
+        article=article,
+        item=item,
+        source_version=item.version,
+        alerted_version=item.version,
+        usage_terms=item.usage_terms,
+        created_by=user,
+    )
+    segments = [
+        Segment(translation=translation, position=0, kind=Segment.Kind.HEADLINE, source=item.headline)
+    ]
+    for position, (kind, text) in enumerate(blocks, start=1):
+        segments.append(Segment(translation=translation, position=position, kind=kind, source=text))
+    for segment in segments:
+        exact = [m for m in memory.lookup(segment.source, limit=1) if m.exact]
+        if exact:
+            segment.target, segment.status = exact[0].segment.target, Segment.Status.MEMORY
+    if dateline and first is not None:
+        opening = segments[first + 1]
+        if opening.status == Segment.Status.EMPTY:
+            opening.target = dateline + " "
+    Segment.objects.bulk_create(segments)
+    return translation
+
+
+@dataclass
+class Suggestions:
+    memory: list
+    terms: list
+    machine: str = ""
+    machine_error: str = ""
+
+
+def suggestions(segment: Segment, glossary=None) -> Suggestions:
+    """Memory (exact, then fuzzy with score) and the glossary terms the paragraph names."""
+    return Suggestions(memory=memory.lookup(segment.source), terms=terms_in(segment.source, glossary))
+
+
+def machine_translation(segment: Segment) -> tuple[str, str]:
+    """(Arabic, "") from the configured engine, or ("", message for the desk)."""
+    try:
+        engine = configured_engine()
+        if engine is None:
+            return "", ""
+        return engine.translate(segment.source, hints(terms_in(segment.source))), ""
+    except EngineError as exc:
+        return "", exc.user_message
+
+
+def findings_for(segments, glossary=None) -> list:
+    sources, targets = checked_pairs(segments)
+    return check(sources, targets, glossary or qa_glossary())
+
+
+@transaction.atomic
+def save_segments(translation: Translation, changes: dict, user) -> ArticlePage:
+    """Apply ``{segment id: (target, status)}``, write the article's draft, remember approved pairs."""
+    segments = list(translation.segments.select_for_update().order_by("position"))
+    for segment in segments:
+        if segment.pk not in changes:
+            continue
+        target, status = changes[segment.pk]
+        target = target.replace("\r\n", "\n").strip()
+        if status not in Segment.Status.values:
+            status = segment.status
+        if not target:
+            status = Segment.Status.EMPTY
+        elif status == Segment.Status.EMPTY:
+            status = Segment.Status.EDITED
+        if (target, status) != (segment.target, segment.status):
+            segment.target, segment.status, segment.updated_by = target, status, user
+            segment.save(update_fields=["target", "status", "updated_by", "updated_at"])
+    article = (
+        ArticlePage.objects.select_for_update().get(pk=translation.article_id).get_latest_revision_as_object()
+    )
+    headline = segments[0] if segments and segments[0].kind == Segment.Kind.HEADLINE else None
+    if headline is not None and headline.target.strip():
+        article.title = " ".join(headline.target.split())[:255]
+    article.body = article_body(segments)
+    article.save_revision(user=user, log_action=True)
+    for segment in segments:
+        if segment.status == Segment.Status.APPROVED:
+            memory.remember(segment.source, segment.target, origin="desk", article=article, user=user)
+    translation.save(update_fields=["updated_at"])
+    return article
