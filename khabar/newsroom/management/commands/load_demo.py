@@ -1,0 +1,16 @@
+"""``khabar load_demo``: the demo newsroom, loaded once (a second run does nothing)."""
+
+from django.core.management.base import BaseCommand
+
+from khabar.newsroom.demo import already_loaded, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo stories, authors and pictures (once), and point the site at KHABAR_BASE_URL."
+
+    def handle(self, *args, **options):
+        if already_loaded():
+            self.stdout.write("Demo content already loaded: nothing to do.")
+            return
+        created = load_demo()
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} stories."))
