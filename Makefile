@@ -50,6 +50,7 @@ demo: migrate
 run: demo
 	$(KHABAR) collectstatic --noinput --verbosity 0
 	$(KHABAR) ensure_admin
+	$(KHABAR) wire schedule
 	@echo "Khabar: http://$(BIND)/  (admin: http://$(BIND)/admin/) — Ctrl-C stops the site and the worker"
 	@trap 'kill 0' INT TERM EXIT; \
 	 $(KHABAR) db_worker & \

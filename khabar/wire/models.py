@@ -51,6 +51,7 @@ class Source(models.Model):
     last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     consecutive_failures = models.PositiveIntegerField(_("consecutive failures"), default=0)
+    cursor_url = models.URLField(max_length=2000, blank=True, editable=False, help_text="AP next_page")
     etag = models.CharField(max_length=500, blank=True, editable=False)
     last_modified = models.CharField(max_length=100, blank=True, editable=False)
 

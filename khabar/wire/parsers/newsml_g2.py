@@ -89,16 +89,9 @@ def parse(data: bytes) -> ParseResult:
 
 
 def _inner_html(element) -> str:
-    """Serialised children of a body element, namespaces dropped, for nh3 to sanitise."""
+    """Serialised children of a body element; nh3 later drops the xmlns attributes this leaves."""
     parts = [element.text or ""]
-    for child in element:
-        copy = etree.fromstring(etree.tostring(child))
-        for node in copy.iter():
-            if isinstance(node.tag, str) and "}" in node.tag:
-                node.tag = node.tag.rsplit("}", 1)[1]
-        etree.cleanup_namespaces(copy)
-        parts.append(etree.tostring(copy, encoding="unicode", with_tail=False))
-        parts.append(child.tail or "")
+    parts.extend(etree.tostring(child, encoding="unicode", with_tail=True) for child in element)
     return " ".join("".join(parts).split())
 
 
