@@ -202,7 +202,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "worker-src": ["'self'", "blob:"],
+        "worker-src": ["'self'"],  # ALTCHA's worker is a file of the site (no blob: workers)
         "frame-src": ["'self'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
