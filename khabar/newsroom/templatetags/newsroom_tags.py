@@ -84,10 +84,10 @@ def with_dateline(paragraph_html, dateline):
 # A run of Latin-script words (names, acronyms, titles) inside Arabic copy. The look-behind keeps
 # entity names (&amp;) and words glued to other letters out; digits and punctuation may continue a run.
 _LATIN_RUN = re.compile(
-    r"(?<![&#\w])[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'’.\-]*(?:[ \t]+[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F'’.\-]*)*"
+    r"(?<![&#\w])[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\w\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.\-]*(?:[ \t]+[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\w\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.\-]*)*"
 )
 _TEXT_NODE = re.compile(r"(>|^)([^<]+)(?=<|$)")
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]")
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 FOREIGN_ATTRS = ' lang="und" dir="ltr"'
 
@@ -103,7 +103,7 @@ def mark_foreign(html):
     html = conditional_escape(html)
 
     def wrap_text(match):
-        text = _LATIN_RUN.sub(lambda run: f'<span{FOREIGN_ATTRS}>{run.group(0)}</span>', match.group(2))
+        text = _LATIN_RUN.sub(lambda run: f"<span{FOREIGN_ATTRS}>{run.group(0)}</span>", match.group(2))
         return match.group(1) + text
 
     return mark_safe(_TEXT_NODE.sub(wrap_text, str(html)))
