@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from .digits import localise
 from .normalize import normalize, strip_marks
+from .words import with_clitics, word_set
 from .words import words as _arabic_words
 
 # Egyptian/Gulf series, which most pan-Arab outlets print.
@@ -158,6 +159,9 @@ _AR_MONTH_CONTEXT = {
     )
 }
 _AR_WEEKDAYS = {normalize(name): i for i, name in enumerate(WEEKDAYS)}
+# Every spelling a month or weekday word can take with clitics, to skip texts that name none.
+_AR_MONTH_FORMS = with_clitics(_AR_MONTH_ONE_WORD | _AR_MONTH_FIRST_OF_TWO)
+_AR_WEEKDAY_FORMS = with_clitics(_AR_WEEKDAYS)
 
 
 @lru_cache(maxsize=100_000)
@@ -192,6 +196,8 @@ def _strip_prefix(word: str, table) -> str | None:
 
 
 def find_arabic_months(text: str) -> list[CalendarName]:
+    if word_set(text).isdisjoint(_AR_MONTH_FORMS):
+        return []
     words = _arabic_words(text)
     found = []
     i = 0
@@ -225,6 +231,8 @@ def _arabic_month_stands(text: str, words, i: int, name: str) -> bool:
 
 
 def find_arabic_weekdays(text: str) -> list[CalendarName]:
+    if word_set(text).isdisjoint(_AR_WEEKDAY_FORMS):
+        return []
     words = _arabic_words(text)
     found = []
     for i, (word, start, end) in enumerate(words):

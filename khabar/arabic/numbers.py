@@ -60,6 +60,15 @@ class Number:
     def equals(self, other: "Number") -> bool:
         return any(same_value(a, b) for a in self.values for b in other.values)
 
+    @property
+    def keys(self) -> frozenset[float]:
+        """Its values to nine significant digits, for comparing many numbers by set."""
+        return frozenset(value_key(v) for v in self.values)
+
+
+def value_key(value: float) -> float:
+    return float(f"{value:.9g}")
+
 
 def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
@@ -276,13 +285,14 @@ def _lookup_arabic(word: str):
     return None, False, False
 
 
+@lru_cache(maxsize=10_000)
 def _digit_values(text: str, lang: str) -> tuple[float, ...] | None:
+    if text.isdigit():
+        return (float(text),)
     if _GROUPED.fullmatch(text):
         return (float(text.replace(",", "")),)
     if _DOT_GROUPED.fullmatch(text):
         return (float(text.replace(".", "")),)
-    if text.isdigit():
-        return (float(text),)
     if _DECIMAL.fullmatch(text):
         whole, frac = re.split(r"[.,]", text)
         if "," in text and lang == "en":
@@ -304,12 +314,13 @@ class _Token(NamedTuple):
 
 def _tokens(folded: str, lang: str) -> list[_Token]:
     """Digits, and the words that can be part of a number; everything else is left out."""
-    tokens = [
-        _Token(m.start(), m.end(), "time", m.group("time"))
-        if m.group("time")
-        else _Token(m.start(), m.end(), "num", m.group("num"), m.group("suffix") or "")
-        for m in _DIGITS.finditer(folded)
-    ]
+    tokens = []
+    for m in _DIGITS.finditer(folded):
+        time, num, suffix = m.groups()
+        if time:
+            tokens.append(_Token(m.start(), m.end(), "time", time))
+        else:
+            tokens.append(_Token(m.start(), m.end(), "num", num, suffix or ""))
     if lang == "en":
         words = [m for m in _LATIN.finditer(folded) if m.group().lower() in _EN_WORDS]
     elif _HAS_MARKS.search(folded):
@@ -639,8 +650,13 @@ class _Builder:
             self.soft = False
 
 
-def find_numbers(text: str, lang: str) -> list[Number]:
-    """Every number in ``text`` (``lang`` "en" or "ar") with its values and span."""
+@lru_cache(maxsize=2048)
+def find_numbers(text: str, lang: str) -> tuple[Number, ...]:
+    """Every number in ``text`` (``lang`` "en" or "ar") with its values and span.
+
+    Remembered per paragraph: the desk checks the whole story again after each
+    edited segment, and only that segment has changed.
+    """
     builder = _Builder(lang)
     for atom in _atoms(text, lang):
         builder.feed(atom)
@@ -659,4 +675,4 @@ def find_numbers(text: str, lang: str) -> list[Number]:
         elif lang == "ar" and _AR_HIJRI_AFTER.match(folded, end):
             soft = True
         numbers.append(Number(values or (value,), start, end, text[start:end], soft, percent))
-    return numbers
+    return tuple(numbers)

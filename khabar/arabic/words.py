@@ -28,6 +28,22 @@ def words(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((fold(m.group()), m.start(), m.end()) for m in WORD.finditer(text))
 
 
+@lru_cache(maxsize=1024)
+def word_set(text: str) -> frozenset[str]:
+    """The distinct normalised Arabic words of ``text``, for a quick «is any of these here?»."""
+    return frozenset(w for w, _, _ in words(text))
+
+
+def with_clitics(forms) -> frozenset[str]:
+    """``forms`` (normalised) with every one-letter clitic in front, and «لل» for «ل» + «ال»."""
+    found = set(forms)
+    for form in forms:
+        found.update(p + form for p in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"))
+        if form.startswith("ال"):
+            found.update(p + form[1:] for p in ("ل", "ول", "فل"))
+    return frozenset(found)
+
+
 @lru_cache(maxsize=100_000)
 def bases(word: str) -> frozenset[str]:
     """``word`` (normalised) and every reading of it without leading clitics."""

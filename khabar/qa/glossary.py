@@ -128,7 +128,10 @@ class Glossary:
             return []
         tokens = words(text)
         found = []
+        keys = self._variants.keys()
         for i, (word, start, _) in enumerate(tokens):
+            if keys.isdisjoint(bases(word)):
+                continue
             for base in bases(word):
                 for term, variant, vtokens in self._variants.get(base, ()):
                     end = _phrase_end(tokens, i, vtokens)

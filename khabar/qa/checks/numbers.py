@@ -24,8 +24,10 @@ def check(story: Story, pair: Pair):
         for n in find_numbers(blank_not_prose(pair.target), "ar")
         if not story.in_target_dateline(pair, n.start)
     ]
-    missing = [n for n in source if not n.soft and not any(n.equals(t) for t in target)]
-    extra = [t for t in target if not t.soft and not any(t.equals(n) for n in source)]
+    source_keys = frozenset().union(*(n.keys for n in source))
+    target_keys = frozenset().union(*(t.keys for t in target))
+    missing = [n for n in source if not n.soft and n.keys.isdisjoint(target_keys)]
+    extra = [t for t in target if not t.soft and t.keys.isdisjoint(source_keys)]
     for en, ar in zip(missing, extra, strict=False):
         yield Finding(
             CODE,
