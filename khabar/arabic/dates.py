@@ -253,12 +253,17 @@ _EN_MONTH = re.compile(
     r"\b(?:(?P<full>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"|(?P<abbr>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?P<dot>\.)?)(?![A-Za-z])"
 )
-_EN_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+# Not the newspapers: «The Sunday Times», «The Sunday Telegraph».
+_EN_WEEKDAY = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+    r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Age)\b)"
+)
 _EN_MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|of|from|through|last|next|this|early|late|during|before|after|on)\s+|mid-)$",
     re.I,
 )
 _EN_ABBR = {"Sept": 9, "Sep": 9}
+_EN_NAMED_DATES = re.compile(r"(?<![\d/])9/11(?![\d/])")
 
 
 def find_english_months(text: str) -> list[CalendarName]:
@@ -283,6 +288,8 @@ def find_english_months(text: str) -> list[CalendarName]:
                 i for i, full in enumerate(ENGLISH_MONTHS, 1) if full.startswith(abbr)
             )
         found.append(CalendarName(index, m.start(), m.end(), m.group()))
+    # Dates that English copy uses as names; Arabic names the month: «هجمات 11 سبتمبر».
+    found.extend(CalendarName(9, m.start(), m.end(), m.group()) for m in _EN_NAMED_DATES.finditer(text))
     return found
 
 

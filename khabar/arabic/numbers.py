@@ -252,7 +252,7 @@ _AR_FORMS = sorted({*_AR_NUMS, *_AR_SCALES, *_AR_TEEN_HEADS, *_AR_TEN, _AR_HALF}
 _AR_WORDS = frozenset(
     {_AR_AND, *_AR_FORMS, *(prefix + form for prefix, _, _ in _AR_PREFIXES for form in _AR_FORMS)}
 )
-_EN_WORDS = frozenset({*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "hundred", "and", "a", "an", "half"})
+_EN_WORDS = frozenset({*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "hundred", "and", "a", "an", "half", "decade"})
 # Words after a number that make it a percentage.
 _PERCENT_AFTER = re.compile(
     r"\s*(?:%|per\s*cent\b|percent\b|pct\b|(?:في\s+|ب)ال(?:مئة|مائة|مئه|مائه|ميه)(?![\u0621-\u064a]))",
@@ -351,8 +351,11 @@ def _digit_atoms(token: _Token, text: str, lang: str) -> list[_Atom]:
         return out
     # Zero answers «168-0» and «صفر» but is never required: «بلا معارضة» says it in words.
     atom = _Atom(NUM, values[0], start, end, digits=True, values=values, soft=values[0] == 0)
-    # Digits glued after Latin letters are model names and codes («G7», «MH17»).
+    # Digits glued after Latin letters are model names and codes («G7», «MH17»); «9/11»
+    # and «24/7» are names too, which Arabic writes its own way.
     if start and text[start - 1].isascii() and text[start - 1].isalpha():
+        atom.soft = True
+    elif text[start - 1 : start] == "/" or text[end : end + 1] == "/":
         atom.soft = True
     low = suffix.lower().lstrip("'")
     if low:
@@ -427,6 +430,8 @@ def _english_atom(word: str, start: int, end: int) -> _Atom | None:
         return _Atom(ARTICLE, start=start, end=end)
     if low == "half":
         return _Atom(HALF, 0.5, start, end)
+    if low == "decade":
+        return _Atom(NUM, 10, start, end, soft=True)  # «a decade» may be «عشر سنوات»
     return None
 
 

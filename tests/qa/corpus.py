@@ -671,3 +671,10 @@ BROKEN += [
         ["punctuation"],
     ),
 ]
+
+CLEAN += [
+    ("He ruled for a decade.", "وحكم عشر سنوات."),
+    ("The Sunday Times reported it on Monday.", "وذكرت صحيفة صنداي تايمز ذلك يوم الإثنين."),
+    ("The 9/11 attacks shocked the world.", "وصدمت هجمات الحادي عشر من سبتمبر العالم."),
+    ("The hotline is open 24/7.", "والخط الساخن مفتوح على مدار الساعة."),
+]
