@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class QaConfig(AppConfig):
@@ -6,4 +7,4 @@ class QaConfig(AppConfig):
 
     name = "khabar.qa"
     label = "qa"
-    verbose_name = "Copy checks"
+    verbose_name = _("Copy checks")

@@ -136,3 +136,11 @@ def test_console_script_end_to_end(files):
     )
     assert missing.returncode == 2
     assert "Traceback" not in missing.stderr and "تعذّرت" in missing.stderr
+
+
+def test_app_name_in_arabic():
+    from django.apps import apps
+    from django.utils import translation
+
+    with translation.override("ar"):
+        assert str(apps.get_app_config("qa").verbose_name) == "تدقيق النص"
