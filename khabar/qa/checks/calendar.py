@@ -11,8 +11,8 @@ from khabar.arabic.dates import (
     find_english_weekdays,
 )
 
-from ..findings import ERROR, Finding
 from ..story import Pair, Story
+from .mismatch import report
 
 
 def check(story: Story, pair: Pair):
@@ -49,25 +49,14 @@ def _compare(story, pair, code, english, arabic, english_name, arabic_name, noun
     extra = [n for n in arabic if n.index not in wanted]
     seen_extra = set()
     extra = [n for n in extra if not (n.index in seen_extra or seen_extra.add(n.index))]
-    for i, ar in zip(missing, extra, strict=False):
-        yield Finding(
-            code,
-            ERROR,
-            pair.index,
-            ar.start,
-            ar.end,
-            f"{noun} «{ar.text}» لا يطابق «{english_name(i)}» في النص الإنجليزي (المتوقع: {arabic_name(i)})",
-        )
-    for i in missing[len(extra) :]:
-        yield Finding(
-            code,
-            ERROR,
-            pair.index,
-            0,
-            len(pair.target),
-            f"{noun} «{english_name(i)}» في النص الإنجليزي غائب عن الترجمة (المتوقع: {arabic_name(i)})",
-        )
-    for ar in extra[len(missing) :]:
-        yield Finding(
-            code, ERROR, pair.index, ar.start, ar.end, f"{noun} «{ar.text}» لا مقابل له في النص الإنجليزي"
-        )
+    yield from report(
+        code,
+        pair,
+        missing,
+        extra,
+        lambda i, ar: (
+            f"{noun} «{ar.text}» لا يطابق «{english_name(i)}» في النص الإنجليزي (المتوقع: {arabic_name(i)})"
+        ),
+        lambda i: f"{noun} «{english_name(i)}» في النص الإنجليزي غائب عن الترجمة (المتوقع: {arabic_name(i)})",
+        lambda ar: f"{noun} «{ar.text}» لا مقابل له في النص الإنجليزي",
+    )

@@ -7,8 +7,8 @@ Values are compared, not strings (see ``khabar.arabic.numbers``): «1,500»,
 
 from khabar.arabic.numbers import find_numbers
 
-from ..findings import ERROR, Finding
 from ..story import Pair, Story, blank_not_prose
+from .mismatch import report
 
 CODE = "number-mismatch"
 
@@ -28,25 +28,12 @@ def check(story: Story, pair: Pair):
     target_keys = frozenset().union(*(t.keys for t in target))
     missing = [n for n in source if not n.soft and n.keys.isdisjoint(target_keys)]
     extra = [t for t in target if not t.soft and t.keys.isdisjoint(source_keys)]
-    for en, ar in zip(missing, extra, strict=False):
-        yield Finding(
-            CODE,
-            ERROR,
-            pair.index,
-            ar.start,
-            ar.end,
-            f"الرقم «{ar.text}» لا يطابق «{en.text}» في النص الإنجليزي",
-        )
-    for en in missing[len(extra) :]:
-        yield Finding(
-            CODE,
-            ERROR,
-            pair.index,
-            0,
-            len(pair.target),
-            f"الرقم «{en.text}» في النص الإنجليزي غائب عن الترجمة",
-        )
-    for ar in extra[len(missing) :]:
-        yield Finding(
-            CODE, ERROR, pair.index, ar.start, ar.end, f"الرقم «{ar.text}» لا مقابل له في النص الإنجليزي"
-        )
+    yield from report(
+        CODE,
+        pair,
+        missing,
+        extra,
+        lambda en, ar: f"الرقم «{ar.text}» لا يطابق «{en.text}» في النص الإنجليزي",
+        lambda en: f"الرقم «{en.text}» في النص الإنجليزي غائب عن الترجمة",
+        lambda ar: f"الرقم «{ar.text}» لا مقابل له في النص الإنجليزي",
+    )
