@@ -60,8 +60,8 @@ class MemoryViewSet(SnippetViewSet):
 class DeskGroup(SnippetViewSetGroup):
     items = (GlossaryViewSet, MemoryViewSet)
     menu_icon = "globe"
-    menu_label = _("Translation desk")
-    menu_name = "desk"
+    menu_label = _("Glossary and memory")
+    menu_name = "desk-glossary"
     menu_order = 250
 
 
