@@ -59,6 +59,7 @@ def search_page(request):
             form.ordering(),
             offset=(number - 1) * PER_PAGE,
             limit=PER_PAGE,
+            with_text=True,
         )
         paginator = Paginator(_Count(min(results.total, PER_PAGE * MAX_PAGE)), PER_PAGE)
         context.update(
@@ -90,6 +91,4 @@ def api_search(request):
     if len(text) > 200:
         return JsonResponse({"error": "عبارة البحث أطول من ٢٠٠ حرف."}, status=400)
     tag_request(request, "listing", "settings")
-    return JsonResponse(
-        as_json(search(text, limit=limit), request), json_dumps_params={"ensure_ascii": False}
-    )
+    return JsonResponse(as_json(search(text, limit=limit)), json_dumps_params={"ensure_ascii": False})

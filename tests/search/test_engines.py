@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(text, **kwargs):
-    return [r.article.title for r in search(text, **kwargs).results]
+    return [r.headline for r in search(text, **kwargs).results]
 
 
 def test_reader_spellings_find_printed_spellings(story):
@@ -45,7 +45,7 @@ def test_recency_breaks_ties_between_equally_relevant_stories(story):
     story("قمة المناخ تبدأ أعمالها", "افتتاح القمة.", days_ago=400)
     story("قمة المناخ تبدأ أعمالها اليوم", "افتتاح القمة.", days_ago=1)
     found = search("قمة المناخ").results
-    assert [r.article.title for r in found] == ["قمة المناخ تبدأ أعمالها اليوم", "قمة المناخ تبدأ أعمالها"]
+    assert [r.headline for r in found] == ["قمة المناخ تبدأ أعمالها اليوم", "قمة المناخ تبدأ أعمالها"]
     assert found[0].score > found[1].score > 0
 
 
@@ -91,7 +91,7 @@ def test_total_and_pages(story):
     assert first.total == 5 and len(first.results) == 2
     last = search("الطاقه", offset=4, limit=2)
     assert last.total == 5 and len(last.results) == 1
-    assert {r.article.pk for r in first.results}.isdisjoint(r.article.pk for r in last.results)
+    assert {r.pk for r in first.results}.isdisjoint(r.pk for r in last.results)
 
 
 def test_unpublish_edit_and_delete_keep_the_index_in_step(story, django_capture_on_commit_callbacks):
@@ -145,16 +145,29 @@ def test_postgres_plan_uses_the_gin_index(story):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
-def test_fts5_plan_uses_the_full_text_index(story):
+def test_fts5_walks_the_index_newest_first_without_sorting(story):
     from khabar.arabic.analyzer import parse_query
-    from khabar.search.engines.fts5 import match_expression
+    from khabar.search.engines.fts5 import JOIN, match_expression
 
     story("خبر", "نص.")
     with connection.cursor() as cursor:
         cursor.execute(
-            "EXPLAIN QUERY PLAN SELECT d.article_id FROM search_fts JOIN search_index_searchdocument d "
-            "ON d.article_id = search_fts.rowid WHERE search_fts MATCH %s",
-            [match_expression(parse_query("الأمم المتحدة"))],
+            f"EXPLAIN QUERY PLAN SELECT d.article_id FROM {JOIN} WHERE search_fts MATCH %s AND d.section_id = %s "
+            "ORDER BY search_fts.rowid DESC LIMIT 20",
+            [match_expression(parse_query("الأمم المتحدة")), 1],
         )
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
-    assert "VIRTUAL TABLE INDEX" in plan and "INTEGER PRIMARY KEY" in plan
+    assert "VIRTUAL TABLE INDEX" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_date_sort_is_exact_and_relevance_pool_is_bounded(story, monkeypatch):
+    from khabar.search import engines
+
+    for days in (5, 1, 9, 3):
+        story(f"تقرير الطاقة بعد {days} أيام", "الطاقة.", days_ago=days)
+    assert [r.headline for r in search("الطاقة", sort="date").results] == [
+        f"تقرير الطاقة بعد {days} أيام" for days in (1, 3, 5, 9)
+    ]
+    monkeypatch.setattr(engines.fts5 if connection.vendor == "sqlite" else engines.postgres, "POOL", 2)
+    found = search("الطاقة")
+    assert found.total == 4 and len(found.results) == 2  # the two newest are ranked, all four counted

@@ -8,6 +8,12 @@ Ranking blends text relevance with recency: a story's relevance is multiplied by
 ``1 + RECENCY_DAYS / (RECENCY_DAYS + age in days)``, so a story from today counts twice an equally
 relevant one from long ago, and the boost has halved after ``RECENCY_DAYS``. Headline terms weigh
 ``HEADLINE_WEIGHT`` times body terms.
+
+Scale: a common word matches most of a large archive, and scoring every match is linear in the
+archive. So relevance is computed over the ``POOL`` most recent matches (the index walks stories
+newest first: FTS5's rowid is the publication order, PostgreSQL reads the ``published_at`` index or
+the GIN index, whichever its planner finds cheaper), which is also the deepest a reader can page
+(50 pages of 20). Sorting by date is exact. ``total`` counts matches up to ``COUNT_CAP``.
 """
 
 import datetime as dt
@@ -21,6 +27,8 @@ from khabar.arabic.analyzer import Query
 RECENCY_DAYS = 30
 HEADLINE_WEIGHT = 5.0
 SORTS = ("relevance", "date")
+POOL = 1000
+COUNT_CAP = 10_000
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,9 @@
-"""SQLite FTS5: ``bm25()`` weighted headline over body, blended with recency in one statement."""
+"""SQLite FTS5: ``bm25()`` weighted headline over body, blended with recency.
+
+The FTS5 rowid is the document's ``doc_key`` (publication order), so ``ORDER BY rowid DESC`` with a
+LIMIT walks the index newest first and stops: the date sort and the relevance pool cost what they
+return, not what matches.
+"""
 
 from django.db import connection
 from django.utils import timezone
@@ -6,7 +11,9 @@ from django.utils import timezone
 from khabar.arabic.analyzer import Query
 from khabar.newsroom.models import ArticleAuthor
 
-from . import HEADLINE_WEIGHT, RECENCY_DAYS, Filters, Hit, Hits, date_bounds
+from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, RECENCY_DAYS, Filters, Hit, Hits, date_bounds
+
+JOIN = "search_fts JOIN search_index_searchdocument d ON d.doc_key = search_fts.rowid"
 
 
 def match_expression(query: Query) -> str:
@@ -16,50 +23,60 @@ def match_expression(query: Query) -> str:
     return " AND ".join(parts)
 
 
+def _filters(filters: Filters):
+    ops = connection.ops
+    where, params = [], []
+    if filters.section_id is not None:
+        where.append("d.section_id = %s")
+        params.append(filters.section_id)
+    if filters.author_id is not None:
+        table = ArticleAuthor._meta.db_table
+        where.append(f"d.article_id IN (SELECT article_id FROM {table} WHERE author_id = %s)")
+        params.append(filters.author_id)
+    start, end = date_bounds(filters)
+    if start:
+        where.append("d.published_at >= %s")
+        params.append(ops.adapt_datetimefield_value(start))
+    if end:
+        where.append("d.published_at < %s")
+        params.append(ops.adapt_datetimefield_value(end))
+    return "".join(f" AND {w}" for w in where), params
+
+
 class Fts5Engine:
     name = "fts5"
-
-    def _where(self, query, filters):
-        ops = connection.ops
-        where, params = ["search_fts MATCH %s"], [match_expression(query)]
-        if filters.section_id is not None:
-            where.append("d.section_id = %s")
-            params.append(filters.section_id)
-        if filters.author_id is not None:
-            where.append(
-                f"d.article_id IN (SELECT article_id FROM {ArticleAuthor._meta.db_table} WHERE author_id = %s)"
-            )
-            params.append(filters.author_id)
-        start, end = date_bounds(filters)
-        if start:
-            where.append("d.published_at >= %s")
-            params.append(ops.adapt_datetimefield_value(start))
-        if end:
-            where.append("d.published_at < %s")
-            params.append(ops.adapt_datetimefield_value(end))
-        return " AND ".join(where), params
 
     def search(self, query: Query, filters: Filters, sort: str, offset: int, limit: int) -> Hits:
         if not query:
             return Hits(0, [])
-        where, params = self._where(query, filters)
-        join = "search_fts JOIN search_index_searchdocument d ON d.article_id = search_fts.rowid"
-        order = (
-            "d.published_at DESC, d.article_id DESC" if sort == "date" else "score DESC, d.article_id DESC"
-        )
+        match = match_expression(query)
+        where, params = _filters(filters)
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        sql = f"""
-            SELECT d.article_id,
-                   -bm25(search_fts, {HEADLINE_WEIGHT}, 1.0)
-                   * (1.0 + {RECENCY_DAYS}.0 / ({RECENCY_DAYS}.0 + max(0.0, julianday(%s) - julianday(d.published_at))))
-                   AS score
-            FROM {join} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"""
+        score = (
+            f"-rel * (1.0 + {RECENCY_DAYS}.0 / ({RECENCY_DAYS}.0"
+            " + max(0.0, julianday(%s) - julianday(published_at))))"
+        )
+        newest = f"""SELECT d.article_id AS id, d.published_at AS published_at,
+                         bm25(search_fts, {HEADLINE_WEIGHT}, 1.0) AS rel
+                  FROM {JOIN} WHERE search_fts MATCH %s{where} ORDER BY search_fts.rowid DESC"""
+        if sort == "date":
+            sql = f"SELECT id, {score} FROM ({newest} LIMIT %s OFFSET %s)"
+            args = [now, match, *params, limit, offset]
+        else:
+            sql = f"""WITH pool AS MATERIALIZED ({newest} LIMIT {POOL})
+                      SELECT id, {score} AS score FROM pool ORDER BY score DESC, id DESC LIMIT %s OFFSET %s"""
+            args = [match, *params, now, limit, offset]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [now, *params, limit, offset])
+            cursor.execute(sql, args)
             hits = [Hit(article_id, float(f"{score:.6g}")) for article_id, score in cursor.fetchall()]
-            if offset == 0 and len(hits) < limit:
+            # Fewer hits than asked for on the first page: they are all the matches.
+            if offset == 0 and len(hits) < (limit if sort == "date" else min(limit, POOL)):
                 total = len(hits)
             else:
-                cursor.execute(f"SELECT count(*) FROM {join} WHERE {where}", params)
+                source = JOIN if where else "search_fts"
+                cursor.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE search_fts MATCH %s{where} LIMIT {COUNT_CAP})",
+                    [match, *params],
+                )
                 total = cursor.fetchone()[0]
         return Hits(total, hits)

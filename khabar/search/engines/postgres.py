@@ -1,4 +1,8 @@
-"""PostgreSQL: the GIN-indexed ``vector`` column, ``ts_rank_cd`` weighted headline over body, with recency."""
+"""PostgreSQL: the GIN-indexed ``vector`` column, ``ts_rank_cd`` weighted headline over body, with recency.
+
+The inner query finds the newest matches (the planner picks the GIN index for rare words, the
+``published_at`` index for common ones); ``ts_rank_cd`` runs only on the rows it returns.
+"""
 
 from django.db import connection
 from django.utils import timezone
@@ -6,10 +10,11 @@ from django.utils import timezone
 from khabar.arabic.analyzer import Query
 from khabar.newsroom.models import ArticleAuthor
 
-from . import HEADLINE_WEIGHT, RECENCY_DAYS, Filters, Hit, Hits, date_bounds
+from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, RECENCY_DAYS, Filters, Hit, Hits, date_bounds
 
 # ts_rank_cd weights in the order {D, C, B, A}: body terms are weight D, headline terms A.
 _WEIGHTS = f"{{{1.0 / HEADLINE_WEIGHT}, 0.0, 0.0, 1.0}}"
+TSQUERY = "to_tsquery('simple'::regconfig, %s)"
 
 
 def tsquery(query: Query) -> str:
@@ -19,49 +24,58 @@ def tsquery(query: Query) -> str:
     return " & ".join(parts)
 
 
+def _filters(filters: Filters):
+    where, params = [], []
+    if filters.section_id is not None:
+        where.append("d.section_id = %s")
+        params.append(filters.section_id)
+    if filters.author_id is not None:
+        table = ArticleAuthor._meta.db_table
+        where.append(f"d.article_id IN (SELECT article_id FROM {table} WHERE author_id = %s)")
+        params.append(filters.author_id)
+    start, end = date_bounds(filters)
+    if start:
+        where.append("d.published_at >= %s")
+        params.append(start)
+    if end:
+        where.append("d.published_at < %s")
+        params.append(end)
+    return "".join(f" AND {w}" for w in where), params
+
+
 class PostgresEngine:
     name = "postgres"
-
-    def _where(self, filters):
-        where, params = ["d.vector @@ q.query"], []
-        if filters.section_id is not None:
-            where.append("d.section_id = %s")
-            params.append(filters.section_id)
-        if filters.author_id is not None:
-            where.append(
-                f"d.article_id IN (SELECT article_id FROM {ArticleAuthor._meta.db_table} WHERE author_id = %s)"
-            )
-            params.append(filters.author_id)
-        start, end = date_bounds(filters)
-        if start:
-            where.append("d.published_at >= %s")
-            params.append(start)
-        if end:
-            where.append("d.published_at < %s")
-            params.append(end)
-        return " AND ".join(where), params
 
     def search(self, query: Query, filters: Filters, sort: str, offset: int, limit: int) -> Hits:
         if not query:
             return Hits(0, [])
-        where, params = self._where(filters)
-        source = "search_index_searchdocument d, to_tsquery('simple', %s) q(query)"
-        order = (
-            "d.published_at DESC, d.article_id DESC" if sort == "date" else "score DESC, d.article_id DESC"
-        )
-        sql = f"""
-            SELECT d.article_id,
-                   ts_rank_cd('{_WEIGHTS}'::float4[], d.vector, q.query)
-                   * (1.0 + {RECENCY_DAYS}.0 / ({RECENCY_DAYS}.0
-                      + greatest(0.0, extract(epoch FROM (%s - d.published_at)) / 86400.0))) AS score
-            FROM {source} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s"""
         text = tsquery(query)
+        where, params = _filters(filters)
+        newest = f"""SELECT d.article_id, d.published_at, d.vector FROM search_index_searchdocument d
+                     WHERE d.vector @@ {TSQUERY}{where} ORDER BY d.published_at DESC, d.article_id DESC"""
+        score = (
+            f"ts_rank_cd('{_WEIGHTS}'::float4[], p.vector, {TSQUERY})"
+            f" * (1.0 + {RECENCY_DAYS}.0 / ({RECENCY_DAYS}.0"
+            " + greatest(0.0, extract(epoch FROM (%s - p.published_at)) / 86400.0)))"
+        )
+        if sort == "date":
+            sql = f"SELECT p.article_id, {score} FROM ({newest} LIMIT %s OFFSET %s) p ORDER BY p.published_at DESC, p.article_id DESC"
+            args = [text, timezone.now(), text, *params, limit, offset]
+        else:
+            sql = f"""SELECT p.article_id, {score} AS score FROM ({newest} LIMIT {POOL}) p
+                      ORDER BY score DESC, p.article_id DESC LIMIT %s OFFSET %s"""
+            args = [text, timezone.now(), text, *params, limit, offset]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [timezone.now(), text, *params, limit, offset])
+            cursor.execute(sql, args)
             hits = [Hit(article_id, float(f"{score:.6g}")) for article_id, score in cursor.fetchall()]
-            if offset == 0 and len(hits) < limit:
+            # Fewer hits than asked for on the first page: they are all the matches.
+            if offset == 0 and len(hits) < (limit if sort == "date" else min(limit, POOL)):
                 total = len(hits)
             else:
-                cursor.execute(f"SELECT count(*) FROM {source} WHERE {where}", [text, *params])
+                cursor.execute(
+                    f"""SELECT count(*) FROM (SELECT 1 FROM search_index_searchdocument d
+                        WHERE d.vector @@ {TSQUERY}{where} LIMIT {COUNT_CAP}) s""",
+                    [text, *params],
+                )
                 total = cursor.fetchone()[0]
         return Hits(total, hits)

@@ -12,6 +12,6 @@ def highlighted(text, query):
 
 
 @register.simple_tag
-def highlighted_excerpt(article, query):
-    text = article_text(article)
+def highlighted_excerpt(result, query):
+    text = article_text(result.standfirst, result.body_json, result.dateline_city)
     return highlight(excerpt(text, query.all_terms), query.all_terms)

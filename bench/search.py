@@ -1,0 +1,274 @@
+"""Reader search at newsroom scale: import, index build, query latency and planted-variant recall.
+
+    python bench/search.py [--stories 200000] [--queries 1000] [--engines sqlite,postgres] [--fresh]
+
+For each engine, in its own process and database (SQLite file under var/bench/, PostgreSQL database
+``khabar_bench_search_<N>`` on 127.0.0.1 as user postgres):
+
+1. the synthetic corpus of ``/work/shared/anchors/make_corpus.py`` (N stories) is imported with
+   ``khabar import-articles`` (kept between runs unless ``--fresh``);
+2. ``khabar.search.index.rebuild`` builds the search index from scratch (timed);
+3. 1,000 varied queries (single words, word pairs, quoted phrases, reader spellings, clitics, cities,
+   stop-word-only, misses, date sort, section filter) run through ``khabar.search.results.search``,
+   the function behind /search/ and /api/search (engine query, count, loading the 20 articles);
+4. every planted story must be among the hits of the other spelling of its word (recall);
+5. reference, measured in the same run: a naive ``LIKE '%word%'`` scan over the same documents
+   (what a site without a full-text index does) for a sample of the single-word queries.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAKE_CORPUS = Path("/work/shared/anchors/make_corpus.py")
+BENCH_DIR = ROOT / "var" / "bench"
+
+
+def corpus_module():
+    namespace = {"__name__": "make_corpus"}
+    exec(compile(MAKE_CORPUS.read_text(), str(MAKE_CORPUS), "exec"), namespace)
+    return namespace
+
+
+def corpus_file(n):
+    path = BENCH_DIR / f"corpus-{n}.jsonl"
+    if not path.exists():
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+        with open(path, "w") as out:
+            subprocess.run([sys.executable, str(MAKE_CORPUS), str(n)], stdout=out, check=True)
+    return path
+
+
+def make_queries(count, seed=7):
+    """Varied reader queries built from the corpus vocabulary, with the usual reader habits."""
+    c = corpus_module()
+    rnd = random.Random(seed)
+    sentences = (
+        c["FILLER"] + [f"{s} {v} {o}" for s in c["SUBJECTS"] for v in c["VERBS"] for o in c["OBJECTS"]][:200]
+    )
+    words = sorted({w.strip("،.()") for s in sentences + c["SUBHEADS"] for w in s.split() if len(w) > 2})
+    kinds = []
+    for _ in range(count):
+        kind = rnd.choices(
+            ["word", "pair", "phrase", "variant", "clitic", "city", "stop", "miss", "subject"],
+            weights=[22, 18, 14, 10, 8, 10, 4, 6, 8],
+        )[0]
+        if kind == "word":
+            q = rnd.choice(words)
+        elif kind == "pair":
+            q = " ".join(rnd.sample(words, 2))
+        elif kind == "phrase":
+            s = rnd.choice(sentences).split()
+            i = rnd.randrange(0, max(1, len(s) - 3))
+            q = "«" + " ".join(s[i : i + rnd.choice([2, 3])]) + "»"
+        elif kind == "variant":
+            q = rnd.choice(c["VARIANTS"])[1]
+        elif kind == "clitic":
+            q = rnd.choice(["و", "ف", "ب", "لل", "وال", "بال"]) + rnd.choice(words).removeprefix("ال")
+        elif kind == "city":
+            q = rnd.choice(c["CITIES"])
+        elif kind == "stop":
+            q = rnd.choice(["من هو", "في", "على", "ما هي", "هذا"])
+        elif kind == "miss":
+            q = rnd.choice(["بيتزا", "كرة السلة", "زلزال", "قطار سريع", "مهرجان سينمائي", "xylophone"])
+        else:
+            q = rnd.choice(c["SUBJECTS"])
+        sort = "date" if rnd.random() < 0.2 else "relevance"
+        section = rnd.random() < 0.1
+        kinds.append((kind, q, sort, section))
+    return kinds
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+# --- one engine, in its own process ------------------------------------------------------------
+
+
+def run_engine(args):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "khabar.settings"
+    os.environ.setdefault("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")  # import tasks only queued
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from khabar.newsroom.models import ArticlePage, SectionPage
+    from khabar.search.engines import Filters, get_engine
+    from khabar.search.index import rebuild
+    from khabar.search.models import SearchDocument
+    from khabar.search.results import search
+
+    out = {"engine": connection.vendor, "stories": args.stories}
+    call_command("migrate", verbosity=0)
+    have = ArticlePage.objects.count()
+    if have < args.stories and not args.no_import:
+        path = corpus_file(args.stories)
+        started = time.perf_counter()
+        call_command("import-articles", str(path), stdout=open(os.devnull, "w"))
+        out["import_seconds"] = round(time.perf_counter() - started, 1)
+    out["articles"] = ArticlePage.objects.live().count()
+
+    SearchDocument.objects.all().delete()
+    started = time.perf_counter()
+    indexed = rebuild()
+    out["index_seconds"] = round(time.perf_counter() - started, 1)
+    if connection.vendor == "sqlite":
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        out["optimize_seconds"] = round(time.perf_counter() - started, 1)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE search_index_searchdocument")
+    out["indexed"] = indexed
+
+    sections = list(SectionPage.objects.values_list("pk", flat=True))
+    queries = make_queries(args.queries)
+    for _kind, q, sort, _section in queries[:20]:  # warm caches, as a running site would be
+        search(q, sort=sort)
+    latencies, by_kind, totals = [], {}, []
+    for kind, q, sort, section in queries:
+        filters = (
+            Filters(section_id=sections[zlib.crc32(q.encode()) % len(sections)])
+            if section and sections
+            else Filters()
+        )
+        started = time.perf_counter()
+        results = search(q, filters, sort, 0, 20)
+        ms = (time.perf_counter() - started) * 1000
+        latencies.append(ms)
+        by_kind.setdefault(kind, []).append(ms)
+        totals.append(results.total)
+    out["p50_ms"] = round(percentile(latencies, 50), 1)
+    out["p95_ms"] = round(percentile(latencies, 95), 1)
+    out["max_ms"] = round(max(latencies), 1)
+    out["p95_by_kind_ms"] = {k: round(percentile(v, 95), 1) for k, v in sorted(by_kind.items())}
+    out["median_hits"] = int(statistics.median(totals))
+
+    # Recall: each planted story among all hits of the other spelling of its word.
+    engine = get_engine()
+    from khabar.arabic.analyzer import parse_query
+
+    planted = {}
+    with open(corpus_file(args.stories)) as lines:
+        for line in lines:
+            story = json.loads(line)
+            if story["planted_variant"]:
+                planted[story["source_url"]] = story["planted_variant"][1]
+    pk_by_url = dict(ArticlePage.objects.filter(source_url__in=planted).values_list("source_url", "pk"))
+    found = 0
+    for url, query in planted.items():
+        hits = engine.search(parse_query(query), Filters(), "date", 0, 10**7)
+        found += pk_by_url.get(url) in {h.article_id for h in hits.hits}
+    out["recall"] = f"{found}/{len(planted)}"
+
+    # Reference: naive LIKE scan on the same documents, for 20 single words.
+    sample = [q for kind, q, _, _ in queries if kind == "word"][:20]
+    like = []
+    from khabar.arabic.analyzer import analyze
+
+    with connection.cursor() as cursor:
+        for q in sample:
+            started = time.perf_counter()
+            cursor.execute(
+                "SELECT article_id FROM search_index_searchdocument WHERE body LIKE %s "
+                "ORDER BY published_at DESC LIMIT 20",
+                [f"%{analyze(q)}%"],
+            )
+            cursor.fetchall()
+            cursor.execute(
+                "SELECT count(*) FROM search_index_searchdocument WHERE body LIKE %s", [f"%{analyze(q)}%"]
+            )
+            like.append((time.perf_counter() - started) * 1000)
+    out["like_p50_ms"] = round(percentile(like, 50), 1)
+    engine_sample = [ms for (kind, *_), ms in zip(queries, latencies, strict=True) if kind == "word"][:20]
+    out["ratio_like_over_engine_p50"] = round(
+        out["like_p50_ms"] / max(percentile(engine_sample, 50), 0.01), 1
+    )
+    print(json.dumps(out, ensure_ascii=False))
+
+
+def database_url(engine, n, fresh):
+    if engine == "sqlite":
+        path = BENCH_DIR / f"search-{n}.sqlite3"
+        if fresh:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return f"sqlite:///{path}"
+    name = f"khabar_bench_search_{n}"
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and fresh:
+            conn.execute(f'DROP DATABASE "{name}"')
+            exists = None
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return f"postgres://postgres@127.0.0.1:5432/{name}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stories", type=int, default=200_000)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--engines", default="sqlite,postgres")
+    parser.add_argument("--fresh", action="store_true", help="drop the bench databases and import again")
+    parser.add_argument("--no-import", action="store_true", help="measure the stories already imported")
+    parser.add_argument("--engine-process", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.engine_process:
+        return run_engine(args)
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    corpus_file(args.stories)
+    rows = []
+    for engine in args.engines.split(","):
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url(engine, args.stories, args.fresh),
+            "KHABAR_VAR_DIR": str(BENCH_DIR),
+        }
+        child = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--engine-process",
+                f"--stories={args.stories}",
+                f"--queries={args.queries}",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if child.returncode:
+            sys.exit(f"{engine} failed:\n{child.stderr[-3000:]}")
+        rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
+        print(json.dumps(rows[-1], ensure_ascii=False, indent=1))
+    print()
+    print(
+        "| engine | stories | import s | index build s | p50 ms | p95 ms | max ms | recall | LIKE p50 ms | LIKE ÷ engine |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        print(
+            f"| {r['engine']} | {r['articles']:,} | {r.get('import_seconds', '(kept)')} | {r['index_seconds']} | "
+            f"{r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} | {r['recall']} | {r['like_p50_ms']} | "
+            f"{r['ratio_like_over_engine_p50']}× |"
+        )
+
+
+if __name__ == "__main__":
+    main()
