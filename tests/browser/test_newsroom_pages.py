@@ -1,0 +1,217 @@
+"""The public newsroom in Debian's Chromium at 360 px (phone) and 1280 px (desktop).
+
+Right-to-left layout, dateline and source link on show, no horizontal overflow on a phone,
+no request leaving 127.0.0.1, and an accessibility pass: heading order, alt text, visible
+focus, body-text contrast. Screenshots go to var/screenshots/ for a human to look at.
+"""
+
+import datetime as dt
+import io
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images.models import Image
+
+from khabar.newsroom.models import ArticleAuthor, Author, SectionPage
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+WIDTHS = {"phone": 360, "desktop": 1280}
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is required in CI: /usr/bin/chromium is missing")
+        pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+def picture(title, size, colour):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, "PNG")
+    return Image.objects.create(title=title, file=ImageFile(buffer, name="photo.png"))
+
+
+@pytest.fixture
+def newsroom(settings, tmp_path, home, section, make_article):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    economy = home.add_child(instance=SectionPage(title="اقتصاد", slug="economy", intro="الأسواق والطاقة"))
+    writer = Author.objects.create(
+        name="ليلى حداد",
+        slug="layla",
+        role="محررة الشؤون الدولية",
+        bio="تغطي الشؤون الروسية والأوروبية منذ عشر سنوات.",
+        photo=picture("portrait", (200, 200), (90, 110, 140)),
+    )
+    colleague = Author.objects.create(
+        name="سارة المنصوري", slug="sara", photo=picture("p2", (200, 200), (140, 90, 60))
+    )
+    now = timezone.now()
+    for i in range(6):
+        make_article(
+            f"خبر سياسي رقم {i + 1} عن تطورات المفاوضات في المنطقة",
+            slug=f"politics-{i}",
+            authors=[writer],
+            published_at=now - dt.timedelta(hours=3 + i),
+        )
+        make_article(
+            f"أسعار النفط تتراجع للمرة {i + 1} هذا الأسبوع",
+            slug=f"economy-{i}",
+            in_section=economy,
+            authors=[],
+            published_at=now - dt.timedelta(hours=4 + i),
+        )
+    article = make_article(
+        "مجلس الاتحاد الروسي يصادق على معاهدة التعاون العسكري مع إيران",
+        slug="treaty",
+        authors=[writer, colleague],
+        topics=["روسيا", "إيران"],
+        published_at=now - dt.timedelta(hours=1),
+        body=[
+            (
+                "paragraph",
+                "<p>صادق مجلس الاتحاد الروسي يوم الأربعاء على معاهدة للتعاون العسكري مع إيران.</p>",
+            ),
+            ("subheading", "ردود فعل دولية"),
+            ("quote", {"quote": "هذه خطوة تاريخية في علاقات البلدين.", "attribution": "وزير الخارجية"}),
+            (
+                "image",
+                {
+                    "image": picture("session", (1200, 700), (70, 90, 80)),
+                    "caption": "جلسة المجلس",
+                    "credit": "أ.ب",
+                },
+            ),
+            ("embed", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+            ("paragraph", "<p>وقال مسؤولون إن الخطوة تأتي في إطار تعزيز العلاقات بين البلدين.</p>"),
+        ],
+    )
+    ArticleAuthor.objects.filter(article=article).count()
+    return {
+        "home": "/",
+        "section": "/politics/",
+        "article": article.url,
+        "author": "/authors/layla/",
+    }
+
+
+HEADING_ORDER = """() => {
+  const levels = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1]);
+  return levels;
+}"""
+
+CONTRAST = """() => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const c = [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const background = el => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const worst = [];
+  for (const el of document.querySelectorAll('main p, main a, main li, main figcaption, main time, main span, .masthead a, .masthead span, .site-footer p, .site-footer a')) {
+    if (!el.textContent.trim() || !el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || el.closest('.visually-hidden')) continue;
+    const [a, b] = [lum(rgb(style.color).slice(0, 3)), lum(background(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    worst.push([ratio, el.className || el.tagName, el.textContent.trim().slice(0, 30)]);
+  }
+  return worst.sort((x, y) => x[0] - y[0]).slice(0, 3);
+}"""
+
+
+def open_page(browser, live_server, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="ar")
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    base = live_server.url.replace("//localhost:", "//127.0.0.1:")
+    response = page.goto(base + path, wait_until="networkidle")
+    assert response.status == 200, path
+    return context, page, requests
+
+
+@pytest.mark.parametrize("device", WIDTHS)
+@pytest.mark.parametrize("kind", ["home", "section", "article", "author"])
+def test_public_pages_in_chromium(browser, live_server, newsroom, kind, device):
+    width = WIDTHS[device]
+    context, page, requests = open_page(browser, live_server, newsroom[kind], width)
+    try:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"newsroom-{kind}-{device}.png"), full_page=True)
+
+        # Nothing but the site itself.
+        assert requests and {urlsplit(url).hostname for url in requests} == {"127.0.0.1"}, requests
+        # The Arabic web font and the stylesheet come from the site.
+        assert any(url.endswith(".woff2") for url in requests) and any(
+            url.endswith("site.css") for url in requests
+        )
+
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        assert page.evaluate("document.documentElement.lang") == "ar"
+        # Right-to-left: the first heading a reader sees hugs the right edge of the content.
+        anchor = page.locator(".brand" if kind == "home" else "main h1").first
+        box = anchor.bounding_box()
+        container = page.locator("main").bounding_box()
+        assert container["x"] + container["width"] - (box["x"] + box["width"]) < 20, (box, container)
+        if device == "phone":
+            assert width - (box["x"] + box["width"]) <= 20, box
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            assert page.evaluate("document.body.scrollWidth") <= width
+
+        if kind == "article":
+            dateline = page.locator(".story-body .dateline")
+            assert dateline.is_visible() and dateline.inner_text().strip() == "موسكو (أ.ب) —"
+            source = page.locator("a.source-link")
+            assert source.is_visible() and source.inner_text().strip() == "رابط المصدر"
+            assert page.locator(".byline img").count() == 2
+
+        # Accessibility: headings in order, alt text, visible focus, contrast.
+        levels = page.evaluate(HEADING_ORDER)
+        assert levels[0] == 1 and levels.count(1) == 1, levels
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        assert page.evaluate("[...document.images].filter(i => !i.hasAttribute('alt')).length") == 0
+        worst = page.evaluate(CONTRAST)
+        assert worst and worst[0][0] >= 4.5, worst
+
+        page.keyboard.press("Tab")  # the skip link comes first and becomes visible
+        skip = page.evaluate(
+            "(() => { const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();"
+            " return [e.className, s.outlineStyle, parseFloat(s.outlineWidth), r.top >= 0]; })()"
+        )
+        assert skip[0] == "skip-link" and skip[1] != "none" and skip[2] >= 2 and skip[3], skip
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.tagName, s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+        )
+        assert focused[0] == "A" and focused[1] != "none" and focused[2] >= 2, focused
+        if kind == "article":
+            page.screenshot(path=str(SHOTS / f"newsroom-{kind}-{device}-focus.png"))
+    finally:
+        context.close()
