@@ -1,0 +1,176 @@
+"""The wire desk in the Wagtail admin: the inbox of items and the sources with their health."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from . import views
+from .models import Source, WireItem, WireItemVersion
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Items come from the wire only: editors view them, nobody adds, edits or deletes them here."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change", "delete") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(WireItem, ReadOnlyPolicy(WireItem))
+
+
+class WireItemFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("status"), choices=WireItem.Status.choices, method="by_status"
+    )
+    received_at = django_filters.DateFromToRangeFilter(label=_("received"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = WireItem
+        fields = ["source", "agency", "language", "status", "received_at"]
+
+    def by_status(self, queryset, name, value):
+        now = timezone.now()
+        embargoed = Q(embargoed__gt=now)
+        return {
+            "killed": queryset.filter(pubstatus="canceled"),
+            "withheld": queryset.filter(pubstatus="withheld"),
+            "embargoed": queryset.filter(embargoed, pubstatus="usable"),
+            "usable": queryset.filter(pubstatus="usable").exclude(embargoed),
+        }.get(value, queryset)
+
+
+class ItemInspectView(InspectView):
+    template_name = "wire/item_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.object
+        context.update(
+            item=item,
+            versions=WireItemVersion.objects.filter(item=item).order_by("-stored_at")[:20],
+            also_from=list(item.also_from()[:10]),
+            uses=list(item.uses.select_related("article")),
+            translate_url=reverse("wire_item:translate", args=[item.pk]),
+            payload_url=reverse("wire_item:payload", args=[item.payload_id]) if item.payload_id else "",
+        )
+        return context
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        return instance.get_status_display()
+
+
+class WireItemViewSet(ModelViewSet):
+    model = WireItem
+    name = "wire_item"
+    icon = "doc-full-inverse"
+    menu_label = _("Inbox")
+    menu_order = 100
+    inspect_view_enabled = True
+    inspect_view_class = ItemInspectView
+    copy_view_enabled = False
+    filterset_class = WireItemFilterSet
+    search_fields = ["headline", "byline", "uri"]
+    form_fields = ["headline"]  # required by ModelViewSet; the policy forbids adding and editing
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        TitleColumn("headline", label=_("headline"), url_name="wire_item:inspect"),
+        Column("source", label=_("source")),
+        Column("language", label=_("language")),
+        StatusColumn("status", label=_("status")),
+        DateColumn("received_at", label=_("received")),
+    ]
+
+    def get_queryset(self, request):
+        return WireItem.objects.select_related("source", "agency").defer("body_html", "signature")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("translate/<int:pk>/", views.translate, name="translate"),
+            path("payload/<int:pk>/", views.payload, name="payload"),
+        ]
+
+
+class SourceForm(WagtailAdminModelForm):
+    """Credentials are write-only: the field is never filled back in, and left empty it keeps the old value."""
+
+    credentials = forms.CharField(
+        label=_("credentials"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("Leave empty to keep the stored credentials. They are never shown."),
+    )
+
+    class Meta:
+        model = Source
+        fields = [
+            "name", "slug", "kind", "url", "folder", "credentials", "poll_interval", "language", "agency",
+            "usage", "usage_terms", "enabled",
+        ]  # fmt: skip
+
+    def clean_credentials(self):
+        value = self.cleaned_data.get("credentials", "")
+        if not value and self.instance.pk:
+            return (
+                Source.objects.filter(pk=self.instance.pk).values_list("credentials", flat=True).first() or ""
+            )
+        return value
+
+
+class SourceViewSet(ModelViewSet):
+    model = Source
+    name = "wire_source"
+    icon = "site"
+    menu_label = _("Sources")
+    menu_order = 200
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name", "kind", "url", "folder", "agency", "usage", "usage_terms", "poll_interval", "last_success_at",
+        "last_error_at", "last_error", "consecutive_failures", "next_poll_at",
+    ]  # fmt: skip
+    search_fields = ["name", "slug"]
+    search_backend_name = None
+    list_display = [
+        TitleColumn("name", label=_("name"), url_name="wire_source:edit"),
+        Column("kind", label=_("kind"), accessor="get_kind_display"),
+        DateColumn("last_success_at", label=_("last success")),
+        DateColumn("last_error_at", label=_("last error at")),
+        Column("last_error", label=_("last error")),
+        Column("consecutive_failures", label=_("consecutive failures")),
+        Column("items_last_day", label=_("items in the last day")),
+    ]
+    panels = [FieldPanel(name) for name in SourceForm.Meta.fields]
+
+    def get_form_class(self, for_update=False):
+        return SourceForm
+
+
+class WireDeskGroup(ViewSetGroup):
+    menu_label = _("Wire desk")
+    menu_icon = "radio-full"
+    menu_order = 150
+    items = (WireItemViewSet, SourceViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_wire_desk():
+    return WireDeskGroup()
