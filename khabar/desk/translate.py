@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 
-from khabar.newsroom.archive import archive_for
+from khabar.arabic.dateline import parse_arabic_dateline
 from khabar.newsroom.models import ArticlePage, SectionPage
 from khabar.qa import check
 from khabar.wire.models import ItemUse
+from khabar.wire.translate import CannotUse, start_translation
 
 from . import memory
 from .engines import EngineError, configured_engine
@@ -23,43 +23,45 @@ class DeskError(Exception):
 
 @transaction.atomic
 def open_translation(item, user, section: SectionPage | None = None) -> Translation:
-    """The Arabic draft for ``item``: created (with its segments) the first time, reused after."""
+    """The Arabic draft for ``item``: created the first time (through the wire desk's «ترجمة»), reused after."""
     existing = Translation.objects.filter(item=item).select_related("article").first()
     if existing is not None:
         return existing
-    if not item.usable:
-        raise DeskError(item.get_status_display())
     section = section or SectionPage.objects.order_by("path").first()
     if section is None:
         raise DeskError("no section")
+    try:
+        article = start_translation(item, section, user)  # links the item (ItemUse): see attach_translation
+    except CannotUse as exc:
+        raise DeskError(str(exc)) from None
+    return Translation.objects.get(article=article)
+
+
+def attach_translation(use: ItemUse) -> Translation | None:
+    """Give a new wire-item article its desk translation: segments, dateline, memory pre-fills.
+
+    Runs when the wire desk links an article to an item (``ItemUse``), whichever screen did it.
+    Stories already in Arabic need no translation.
+    """
+    item, article, user = use.item, use.article, use.created_by
+    if item.language.lower().startswith("ar"):
+        return None
+    translation, created = Translation.objects.get_or_create(
+        article=article,
+        defaults={
+            "item": item,
+            "source_version": item.version,
+            "alerted_version": item.version,
+            "usage_terms": item.usage_terms,
+            "created_by": user,
+        },
+    )
+    if not created:
+        return translation
     blocks = source_blocks(item.body_html)
     glossary = qa_glossary()
-    dateline = ""
     first = next((i for i, (kind, _) in enumerate(blocks) if kind == Segment.Kind.PARAGRAPH), None)
-    if first is not None:
-        dateline = arabic_dateline(blocks[first][1], item.agency, glossary)
-    city = dateline.split(" (")[0].removesuffix(" —") if dateline else ""
-    article = ArticlePage(
-        title=item.headline[:255],
-        slug=f"wire-{item.pk}-{timezone.now():%H%M%S}",
-        dateline_city=city,
-        agency=item.agency,
-        source_url=item.link,
-        source_title=item.headline[:300],
-        live=False,
-        owner=user,
-    )
-    archive_for(section, timezone.now()).add_child(instance=article)
-    article.save_revision(user=user, log_action=True)
-    ItemUse.objects.get_or_create(article=article, defaults={"item": item, "created_by": user})
-    translation = Translation.objects.create(
-        article=article,
-        item=item,
-        source_version=item.version,
-        alerted_version=item.version,
-        usage_terms=item.usage_terms,
-        created_by=user,
-    )
+    dateline = arabic_dateline(blocks[first][1], item.agency, glossary) if first is not None else ""
     segments = [
         Segment(translation=translation, position=0, kind=Segment.Kind.HEADLINE, source=item.headline)
     ]
@@ -69,10 +71,15 @@ def open_translation(item, user, section: SectionPage | None = None) -> Translat
         exact = [m for m in memory.lookup(segment.source, limit=1) if m.exact]
         if exact:
             segment.target, segment.status = exact[0].segment.target, Segment.Status.MEMORY
-    if dateline and first is not None:
+    if dateline:
         opening = segments[first + 1]
         if opening.status == Segment.Status.EMPTY:
             opening.target = dateline + " "
+        draft = article.get_latest_revision_as_object()
+        draft.dateline_city = parse_arabic_dateline(dateline).place
+        draft.agency = draft.agency or item.agency
+        draft.save_revision(user=user)
+        ArticlePage.objects.filter(pk=article.pk).update(dateline_city=draft.dateline_city)
     Segment.objects.bulk_create(segments)
     return translation
 

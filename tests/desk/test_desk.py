@@ -217,3 +217,26 @@ def test_dashboard_lists_wire_items_and_translations(client, admin_user, wire_it
     assert response["Location"] == f"/admin/desk/translation/{translation.pk}/"
     assert Segment.objects.filter(translation=translation).count() == 4
     assert WireItem.objects.count() == 1
+
+
+def test_the_wire_inbox_translate_action_opens_the_desk_too(client, admin_user, wire_item, section):
+    from django.urls import reverse
+
+    client.force_login(admin_user)
+    response = client.post(reverse("wire_item:translate", args=[wire_item.pk]), {"section": section.pk})
+    assert response.status_code == 302
+    translation = Translation.objects.get(item=wire_item)
+    assert translation.segments.get(position=1).target == "موسكو (أ.ب) — "
+    article = ArticlePage.objects.get(pk=translation.article_id)
+    assert article.get_latest_revision_as_object().dateline_city == "موسكو"
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    assert f"/admin/desk/translation/{translation.pk}/" in html  # the page editor links to the desk
+
+
+def test_stories_already_in_arabic_get_no_translation(admin_user, wire_item, section):
+    from khabar.wire.translate import start_translation
+
+    wire_item.language = "ar"
+    wire_item.save()
+    start_translation(wire_item, section, admin_user)
+    assert not Translation.objects.exists()
