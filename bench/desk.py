@@ -146,10 +146,17 @@ def _timed_warm(fn, runs):
 
 
 # --- Fuzzy translation-memory look-up (200,000 stored segments, target p95 under 50 ms) ---
-# Owned by the translation desk: bench/desk_memory.py runs it against khabar.desk.memory
-# (it needs a migrated database). Add a call here once it can run from this script.
+# Owned by the translation desk: bench/desk_memory.py times khabar.desk.memory.lookup against a
+# migrated SQLite database it keeps under var/ (built on the first run, a few minutes).
+def bench_memory(segments=200_000):
+    from desk_memory import main
+
+    main(segments)
+
+
 # --- end of the translation-memory section ---
 
 
 if __name__ == "__main__":
     bench_checks(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    bench_memory()
