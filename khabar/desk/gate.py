@@ -60,6 +60,12 @@ def _text(rich: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", rich))
 
 
+def source_killed(page) -> bool:
+    """The agency killed or withheld the story: the wire desk's rules forbid publishing it at all."""
+    translation = _translation(page)
+    return translation is not None and translation.item.status in ("killed", "withheld")
+
+
 def errors(findings) -> list:
     return [f for f in findings if f.severity == ERROR]
 

@@ -175,7 +175,8 @@ def publish_gate(request, page_id):
     draft = page.get_latest_revision_as_object()
     findings = gate.article_findings(draft)
     errors = gate.errors(findings)
-    can_override = permissions.can_publish()
+    killed = gate.source_killed(page)
+    can_override = permissions.can_publish() and not killed
     if request.method == "POST":
         if not can_override:
             raise PermissionDenied
@@ -200,6 +201,7 @@ def publish_gate(request, page_id):
             "errors": errors,
             "warnings": [f for f in findings if f not in errors],
             "can_override": can_override,
+            "killed": killed,
             "translation": page.translation,
         },
     )

@@ -116,6 +116,9 @@ def gate_direct_publish(request, page):
     page = page.specific
     if not gate.is_desk_article(page):
         return None
+    if gate.source_killed(page):
+        messages.error(request, _("The agency killed this story: do not publish it."))
+        return redirect("desk_gate", page.pk)
     draft = page.get_latest_revision_as_object()
     form_class = page.get_edit_handler().get_form_class()
     form = form_class(

@@ -151,3 +151,32 @@ def test_workflow_override_records_the_reason_and_publishes(desk_translation, ad
     assert ArticlePage.objects.get(pk=article.pk).live
     override = PublishOverride.objects.get()
     assert override.user == editor and override.reason.startswith("Quoted English")
+
+
+def test_a_killed_source_cannot_be_published_even_with_a_reason(
+    client, desk_translation, admin_user, wire_item
+):
+    article = _fill(desk_translation, admin_user, CLEAN)
+    wire_item.pubstatus = "canceled"
+    wire_item.save()
+    client.force_login(admin_user)
+    html = client.get(f"/admin/desk/publish/{article.pk}/").content.decode()
+    assert "ألغت الوكالة" in html and "id_reason" not in html
+    client.post(f"/admin/desk/publish/{article.pk}/", {"reason": "x" * 30})
+    assert not ArticlePage.objects.get(pk=article.pk).live
+    task = CopyCheckedApprovalTask.objects.get()
+    assert [a[0] for a in task.get_actions(article.get_latest_revision_as_object(), admin_user)] == ["reject"]
+
+
+def test_wire_kill_takes_down_a_published_desk_article(client, desk_translation, admin_user, wire_item):
+    from khabar.wire.kills import handle_kills
+
+    article = _fill(desk_translation, admin_user, CLEAN)
+    client.force_login(admin_user)
+    client.post(f"/admin/desk/publish/{article.pk}/", {})
+    assert ArticlePage.objects.get(pk=article.pk).live
+    wire_item.pubstatus = "canceled"
+    wire_item.save()
+    handle_kills([wire_item])  # the wire desk's rule: flag, take down, alert
+    assert not ArticlePage.objects.get(pk=article.pk).live
+    assert "ألغت الوكالة" in client.get(f"/admin/desk/translation/{desk_translation.pk}/").content.decode()

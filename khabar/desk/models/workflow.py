@@ -24,8 +24,10 @@ class CopyCheckedApprovalTask(AbstractGroupApprovalTask):
         actions = super().get_actions(obj, user)
         if not actions:
             return actions
-        from ..gate import article_findings, errors
+        from ..gate import article_findings, errors, source_killed
 
+        if source_killed(obj):
+            return [("reject", _("Request changes"), True)]
         if errors(article_findings(obj)):
             return [
                 ("reject", _("Request changes"), True),
