@@ -154,24 +154,41 @@ def index() -> MemoryIndex:
 
 def lookup(source: str, limit: int = 3, threshold: float = FUZZY_THRESHOLD) -> list[MemoryMatch]:
     """Exact matches first (newest first), then fuzzy ones, best score first."""
-    query = lookup_form(source)
-    if not query:
-        return []
-    exact = list(MemorySegment.objects.filter(source_key=lookup_key(source)).order_by("-updated_at")[:limit])
-    matches = [MemoryMatch(segment, 100.0) for segment in exact]
-    if len(matches) >= limit:
-        return matches
-    _index.refresh()
-    found = _index.candidates(query, limit + len(exact), threshold)
-    scores = {pk: score for pk, score in found if pk not in {s.pk for s in exact}}
-    if scores:
-        rows = MemorySegment.objects.in_bulk(list(scores))
+    return lookup_many([source], limit, threshold)[0]
+
+
+def lookup_many(
+    sources: list[str], limit: int = 3, threshold: float = FUZZY_THRESHOLD
+) -> list[list[MemoryMatch]]:
+    """``lookup`` for every paragraph of a story, in three queries whatever its length."""
+    queries = [lookup_form(source) for source in sources]
+    keys = [lookup_key(source) for source in sources]
+    exact_rows: dict[str, list[MemorySegment]] = {}
+    wanted = {key for key, query in zip(keys, queries, strict=True) if query}
+    if wanted:
+        for segment in MemorySegment.objects.filter(source_key__in=wanted).order_by("-updated_at"):
+            exact_rows.setdefault(segment.source_key, []).append(segment)
+    results, scored = [], []
+    for query, key in zip(queries, keys, strict=True):
+        exact = exact_rows.get(key, [])[:limit] if query else []
+        results.append([MemoryMatch(segment, 100.0) for segment in exact])
+        scored.append({})
+    pending = [i for i, query in enumerate(queries) if query and len(results[i]) < limit]
+    if pending:
+        _index.refresh()
+        for i in pending:
+            taken = {m.segment.pk for m in results[i]}
+            found = _index.candidates(queries[i], limit + len(taken), threshold)
+            scored[i] = {pk: score for pk, score in found if pk not in taken}
+    ids = [pk for scores in scored for pk in scores]
+    rows = MemorySegment.objects.in_bulk(ids) if ids else {}
+    for matches, scores in zip(results, scored, strict=True):
         fuzzy = sorted(
             (MemoryMatch(rows[pk], round(score, 1)) for pk, score in scores.items() if pk in rows),
             key=lambda m: -m.score,
         )
         matches += fuzzy[: limit - len(matches)]
-    return matches
+    return results
 
 
 def remember(

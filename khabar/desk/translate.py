@@ -67,10 +67,11 @@ def attach_translation(use: ItemUse) -> Translation | None:
     ]
     for position, (kind, text) in enumerate(blocks, start=1):
         segments.append(Segment(translation=translation, position=position, kind=kind, source=text))
-    for segment in segments:
-        exact = [m for m in memory.lookup(segment.source, limit=1) if m.exact]
-        if exact:
-            segment.target, segment.status = exact[0].segment.target, Segment.Status.MEMORY
+    for segment, found in zip(
+        segments, memory.lookup_many([s.source for s in segments], limit=1), strict=True
+    ):
+        if found and found[0].exact:
+            segment.target, segment.status = found[0].segment.target, Segment.Status.MEMORY
     if dateline:
         opening = segments[first + 1]
         if opening.status == Segment.Status.EMPTY:
@@ -92,9 +93,14 @@ class Suggestions:
     machine_error: str = ""
 
 
-def suggestions(segment: Segment, glossary=None) -> Suggestions:
-    """Memory (exact, then fuzzy with score) and the glossary terms the paragraph names."""
-    return Suggestions(memory=memory.lookup(segment.source), terms=terms_in(segment.source, glossary))
+def suggestions(segments: list[Segment], glossary=None) -> list[Suggestions]:
+    """For each segment: memory (exact, then fuzzy with score) and the glossary terms the paragraph names."""
+    glossary = glossary or qa_glossary()
+    found = memory.lookup_many([s.source for s in segments])
+    return [
+        Suggestions(memory=m, terms=terms_in(s.source, glossary))
+        for s, m in zip(segments, found, strict=True)
+    ]
 
 
 def machine_translation(segment: Segment) -> tuple[str, str]:

@@ -111,8 +111,8 @@ def editor(request, pk):
         if finding.paragraph < len(body):
             by_segment.setdefault(body[finding.paragraph].pk, []).append(finding)
     rows = [
-        {"segment": s, "suggestions": suggestions(s, glossary), "findings": by_segment.get(s.pk, [])}
-        for s in segments
+        {"segment": s, "suggestions": found, "findings": by_segment.get(s.pk, [])}
+        for s, found in zip(segments, suggestions(segments, glossary), strict=True)
     ]
     return TemplateResponse(
         request,
