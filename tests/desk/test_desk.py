@@ -1,8 +1,11 @@
 """The desk: from a wire item to an Arabic draft, the side-by-side editor, saving into the article."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -194,6 +197,9 @@ def test_newer_wire_version_alerts_the_translators_with_the_english_diff(
     assert message.to == [admin_user.email]
     assert "+MOSCOW (AP) — Russia's Federation Council ratified the treaty late on Wednesday." in message.body
     assert alert_changed_sources() == 0  # once per version
+    out = io.StringIO()
+    call_command("desk_alerts", stdout=out)
+    assert out.getvalue().startswith("0 ")
     expected = diff(wire_item.headline, old_body, wire_item.headline, wire_item.body_html)
     from khabar.desk.versions import source_changes
 
