@@ -1,6 +1,6 @@
 """Wire ingest throughput, end to end (store payload, parse, upsert, near-duplicate grouping).
 
-Run: .venv/bin/python bench/ingest.py [--stored 100000] [--items 5000] [--batch 50]
+Run: .venv/bin/python bench/ingest.py [--stored 100000] [--items 5000] [--batch 50] [--database FILE]
 
 Builds a fresh SQLite database in a temporary folder (the real settings: WAL,
 IMMEDIATE transactions), fills it with ``--stored`` items through the same
@@ -21,6 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 TMP = tempfile.mkdtemp(prefix="khabar-bench-ingest-")
+# --database FILE reuses a database an earlier run preloaded (a copy is made), skipping the slow preload.
+REUSE = sys.argv[sys.argv.index("--database") + 1] if "--database" in sys.argv else ""
+if REUSE:
+    import shutil
+
+    shutil.copy(REUSE, f"{TMP}/bench.sqlite3")
 os.environ["DATABASE_URL"] = f"sqlite:///{TMP}/bench.sqlite3"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "khabar.settings")
 os.environ.setdefault("KHABAR_VAR_DIR", TMP)
@@ -134,6 +140,7 @@ def main():
     args.add_argument("--stored", type=int, default=100_000)
     args.add_argument("--items", type=int, default=5_000)
     args.add_argument("--batch", type=int, default=50)
+    args.add_argument("--database", default="")
     options = args.parse_args()
     rng = random.Random(20261121)
     global WORDS, WEIGHTS
@@ -142,11 +149,13 @@ def main():
     print(f"SQLite database: {TMP}/bench.sqlite3")
 
     started = time.perf_counter()
-    for start in range(0, options.stored, 1000):
+    already = WireItem.objects.count()
+    rng.seed(20261121 + already)  # a reused database must not get the stories it already holds
+    for start in range(already, options.stored, 1000):
         ingest_bytes(ninjs_payload(stories(rng, start, min(1000, options.stored - start))), origin="preload")
     print(f"preloaded {WireItem.objects.count()} items in {time.perf_counter() - started:.0f} s")
 
-    n, offset = options.items, options.stored
+    n, offset = options.items, max(options.stored, already) + 1_000_000
     ninjs_items = stories(rng, offset, n)
     g2_items = stories(rng, offset + n, n)
     single_items = stories(rng, offset + 2 * n, n // 5)

@@ -181,6 +181,9 @@ def _file_items(payload: Payload, parsed_items: list[ParsedItem], report: Ingest
     fresh = list(created.values())
     touched = fresh + list(changed.values())
     signatures = {}
+    old_signatures = {
+        i.pk: sig for i in changed.values() if (sig := dedupe.from_bytes(i.signature)) is not None
+    }
     for item in touched:
         sig = dedupe.signature(dedupe.story_text(item.headline, item.body_html))
         signatures[id(item)] = sig
@@ -192,15 +195,18 @@ def _file_items(payload: Payload, parsed_items: list[ParsedItem], report: Ingest
         for item, version in history:
             version.item = item
         WireItemVersion.objects.bulk_create([v for _, v in history], ignore_conflicts=True)
-    _group(touched, signatures, changed.keys())
+    _group(touched, signatures, changed.keys(), old_signatures)
     return kills
 
 
-def _group(items: list[WireItem], signatures: dict, changed_pks) -> None:
+def _group(items: list[WireItem], signatures: dict, changed_pks, old_signatures: dict) -> None:
     """Give each item the cluster of the first near-duplicate found, in the database or in this batch."""
-    if changed_pks:
-        for chunk in _chunks(changed_pks):
-            WireBand.objects.filter(item_id__in=chunk).delete()
+    for item in items:
+        if item.pk in changed_pks and item.pk in old_signatures:
+            # Band rows are found by key (the only index), from the signature being replaced.
+            WireBand.objects.filter(
+                key__in=dedupe.band_keys(old_signatures[item.pk]), item_id=item.pk
+            ).delete()
     keys_of = {id(i): dedupe.band_keys(signatures[id(i)]) for i in items if signatures[id(i)] is not None}
     all_keys = {k for keys in keys_of.values() for k in keys}
     stored = {}
@@ -241,8 +247,11 @@ def _group(items: list[WireItem], signatures: dict, changed_pks) -> None:
             stored.setdefault(key, set()).add(item.pk)
             bands.append((key, item.pk))
     _insert_bands(bands)
+    by_cluster = {}
     for pk, cluster in leads.items():
-        WireItem.objects.filter(pk=pk).update(cluster_id=cluster)
+        by_cluster.setdefault(cluster, []).append(pk)
+    for cluster, pks in by_cluster.items():
+        WireItem.objects.filter(pk__in=pks).update(cluster_id=cluster)
 
 
 def _insert_bands(rows: list[tuple[int, int]]) -> None:

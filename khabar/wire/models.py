@@ -208,8 +208,13 @@ class WireItemVersion(models.Model):
 class WireBand(models.Model):
     """One LSH band hash of an item's MinHash signature (a persistent, shared LSH index)."""
 
-    key = models.BigIntegerField(db_index=True)
-    item = models.ForeignKey(WireItem, on_delete=models.CASCADE, related_name="+")
+    key = models.BigIntegerField()
+    item = models.ForeignKey(WireItem, on_delete=models.CASCADE, related_name="+", db_index=False)
+
+    class Meta:
+        # One covering index: a lookup by key reads item ids from the index alone, and
+        # each inserted band maintains one index instead of two.
+        indexes = [models.Index(fields=["key", "item"], name="wireband_key_item_idx")]
 
     def __str__(self):
         return f"{self.key} → {self.item_id}"

@@ -18,7 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import views
-from .models import Source, WireItem, WireItemVersion
+from .models import Source, WireItem, WireItemVersion, WireLog
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -32,6 +32,7 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(WireItem, ReadOnlyPolicy(WireItem))
+register_permission_policy(WireLog, ReadOnlyPolicy(WireLog))
 
 
 class WireItemFilterSet(WagtailFilterSet):
@@ -164,11 +165,36 @@ class SourceViewSet(ModelViewSet):
         return SourceForm
 
 
+class WireLogViewSet(ModelViewSet):
+    """Every error on a source, a payload or one item, newest first."""
+
+    model = WireLog
+    name = "wire_log"
+    icon = "warning"
+    menu_label = _("Log")
+    menu_order = 300
+    copy_view_enabled = False
+    form_fields = ["message"]  # required by ModelViewSet; the policy forbids adding and editing
+    list_filter = ["source", "level"]
+    search_fields = ["item_ref", "message"]
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        DateColumn("created_at", label=_("time")),
+        Column("source", label=_("source")),
+        Column("item_ref", label=_("item")),
+        Column("message", label=_("message")),
+    ]
+
+    def get_queryset(self, request):
+        return WireLog.objects.select_related("source")
+
+
 class WireDeskGroup(ViewSetGroup):
     menu_label = _("Wire desk")
     menu_icon = "radio-full"
     menu_order = 150
-    items = (WireItemViewSet, SourceViewSet)
+    items = (WireItemViewSet, SourceViewSet, WireLogViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -37,16 +37,22 @@ def _local(element) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def _ns(element) -> str:
+    tag = element.tag
+    return tag[: tag.index("}") + 1] if isinstance(tag, str) and tag.startswith("{") else ""
+
+
 def _child(element, *path):
+    """The first child by local name, looked up in the parent's own namespace (lxml's C search)."""
     for name in path:
         if element is None:
             return None
-        element = next((c for c in element if _local(c) == name), None)
+        element = element.find(_ns(element) + name)
     return element
 
 
 def _children(element, name):
-    return [c for c in element if _local(c) == name] if element is not None else []
+    return element.findall(_ns(element) + name) if element is not None else []
 
 
 def _text(element) -> str:
@@ -99,16 +105,15 @@ def _body(item) -> tuple[str, str, str]:
     """(body HTML, NITF byline, NITF dateline) from the first inlineXML or inlineData."""
     content_set = _child(item, "contentSet")
     for inline in _children(content_set, "inlineXML"):
-        for node in inline.iter():
-            name = _local(node)
-            if name == "body.content":
+        for node in inline.iter("{*}body.content", "{*}body"):
+            if _local(node) == "body.content":
                 head = _child(node.getparent(), "body.head")
                 return (
                     clean_html(_inner_html(node)),
                     _text(_child(head, "byline")),
                     _text(_child(head, "dateline")),
                 )
-            if name == "body" and _child(node, "body.content") is None:
+            if _child(node, "body.content") is None:
                 return clean_html(_inner_html(node)), "", ""
     for inline in _children(content_set, "inlineData"):
         return text_to_html(inline.text or ""), "", ""
