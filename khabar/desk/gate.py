@@ -4,6 +4,10 @@ An editor may override with a written reason; the override is stored with their 
 (``PublishOverride``) and in the page's history. Warnings are shown, never blocking.
 """
 
+import html
+import re
+
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from wagtail.log_actions import log
 
@@ -12,21 +16,23 @@ from khabar.qa import ERROR, check
 from .glossary import qa_glossary
 from .models import PublishOverride, Segment
 
+_TAGS = re.compile(r"<[^>]+>")
+
 
 def is_desk_article(page) -> bool:
-    return hasattr(page, "translation") and _translation(page) is not None
+    return translation_of(page) is not None
 
 
-def _translation(page):
+def translation_of(page):
     try:
         return page.translation
-    except Exception:  # RelatedObjectDoesNotExist
+    except (AttributeError, ObjectDoesNotExist):  # not an article, or not made on the desk
         return None
 
 
 def article_findings(page) -> list:
     """Copy-check findings for ``page`` as it stands (its body against the wire item's paragraphs)."""
-    translation = _translation(page)
+    translation = translation_of(page)
     if translation is None:
         return []
     sources = [
@@ -54,15 +60,12 @@ def _align(translation, targets):
 
 
 def _text(rich: str) -> str:
-    import html
-    import re
-
-    return html.unescape(re.sub(r"<[^>]+>", "", rich))
+    return html.unescape(_TAGS.sub("", rich))
 
 
 def source_killed(page) -> bool:
     """The agency killed or withheld the story: the wire desk's rules forbid publishing it at all."""
-    translation = _translation(page)
+    translation = translation_of(page)
     return translation is not None and translation.item.status in ("killed", "withheld")
 
 

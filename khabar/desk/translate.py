@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from khabar.arabic.dateline import parse_arabic_dateline
 from khabar.newsroom.models import ArticlePage, SectionPage
@@ -29,7 +30,7 @@ def open_translation(item, user, section: SectionPage | None = None) -> Translat
         return existing
     section = section or SectionPage.objects.order_by("path").first()
     if section is None:
-        raise DeskError("no section")
+        raise DeskError(_("Create a section first."))
     try:
         article = start_translation(item, section, user)  # links the item (ItemUse): see attach_translation
     except CannotUse as exc:

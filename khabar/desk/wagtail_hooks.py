@@ -98,7 +98,7 @@ def desk_log_actions(actions):
 
 @hooks.register("register_page_header_buttons")
 def desk_page_button(page, user, view_name=None, next_url=None):
-    translation = getattr(page, "translation", None) if gate.is_desk_article(page) else None
+    translation = gate.translation_of(page)
     if translation is not None:
         yield HeaderButton(
             _("Translation desk"), url=reverse("desk_editor", args=[translation.pk]), icon_name="globe"
