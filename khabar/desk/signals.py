@@ -2,6 +2,7 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django_tasks.signals import task_finished
 
 from khabar.wire.models import ItemUse
 
@@ -12,3 +13,12 @@ def item_used(sender, instance, created, raw=False, **kwargs):
         from .translate import attach_translation
 
         attach_translation(instance)
+
+
+@receiver(task_finished)
+def wire_polled(sender, task_result, **kwargs):
+    """After each wire poll, alert the desk about stories that changed under a translation."""
+    if task_result.task.module_path == "khabar.wire.tasks.poll_source":
+        from .versions import alert_changed_sources
+
+        alert_changed_sources()

@@ -269,3 +269,19 @@ def test_stories_already_in_arabic_get_no_translation(admin_user, wire_item, sec
     wire_item.save()
     start_translation(wire_item, section, admin_user)
     assert not Translation.objects.exists()
+
+
+def test_a_wire_poll_alerts_the_desk_when_a_translated_story_changed(desk_translation, wire_item, admin_user):
+    from khabar.wire.models import Source
+    from khabar.wire.tasks import poll_source
+
+    folder_source = Source.objects.create(
+        name="Empty folder", slug="empty", kind="folder", folder="/nonexistent"
+    )
+    WireItemVersion.objects.create(
+        item=wire_item, version="1", headline=wire_item.headline, body_html="<p>Old.</p>"
+    )
+    WireItem.objects.filter(pk=wire_item.pk).update(version="2")
+    poll_source.enqueue(folder_source.pk)  # runs inline in the tests (ImmediateBackend)
+    assert [m.to for m in mail.outbox] == [[admin_user.email]]
+    assert "-Old." in mail.outbox[0].body
