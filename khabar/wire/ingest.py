@@ -9,7 +9,7 @@ of batched queries, which is what lets ingest keep up with a busy wire.
 import logging
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from . import dedupe, parsers
@@ -70,6 +70,31 @@ def ingest_payload(payload: Payload, report: IngestReport | None = None) -> Inge
         Payload.objects.filter(pk=payload.pk).update(status=Payload.Status.FAILED, error=str(exc))
         WireLog.objects.create(source=payload.source, payload=payload, message=f"{path}: {exc}")
         return report
+    counts = (
+        report.items_created,
+        report.items_updated,
+        report.duplicates,
+        report.killed,
+        len(report.rejected),
+    )
+    try:
+        _file_payload(payload, result, report, path)
+    except IntegrityError as exc:
+        report.items_created, report.items_updated, report.duplicates, report.killed = counts[:4]
+        del report.rejected[counts[4] :]
+        # Another worker filed the same item at the same moment: the payload is kept and
+        # `khabar wire reparse` (or the next poll) files it as a duplicate or a new version.
+        message = f"{path}: stored but not filed, concurrent ingest of the same item ({exc})"
+        report.unreadable += 1
+        report.rejected.append({"path": path, "item": None, "error": message})
+        Payload.objects.filter(pk=payload.pk).update(status=Payload.Status.FAILED, error=message)
+        WireLog.objects.create(source=payload.source, payload=payload, message=message)
+        return report
+    payload.next_page = result.next_page
+    return report
+
+
+def _file_payload(payload, result, report, path):
     with transaction.atomic():
         kills = _file_items(payload, result.items, report)
         for rejection in result.rejected:
@@ -85,8 +110,7 @@ def ingest_payload(payload: Payload, report: IngestReport | None = None) -> Inge
         )
         if kills:
             transaction.on_commit(lambda: handle_kills(kills))
-    payload.next_page = result.next_page
-    return report
+    return kills
 
 
 def _fields(parsed: ParsedItem, source: Source | None) -> dict:

@@ -182,3 +182,22 @@ def test_arabic_near_duplicates_fold_spelling():
         ingest_bytes(json.dumps({"uri": uri, "headlines": [{"value": "الفائدة"}],
                                  "bodies": [{"contenttype": "text/html", "value": html}]}).encode())  # fmt: skip
     assert WireItem.objects.get(uri="urn:b").cluster_id == WireItem.objects.get(uri="urn:a").pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_conflict_keeps_the_payload_and_reports_it(fixture_path, monkeypatch):
+    from django.db import IntegrityError
+
+    from khabar.wire import ingest
+
+    def conflict(*args, **kwargs):
+        raise IntegrityError("UNIQUE constraint failed: wire_wireitem.uri")
+
+    monkeypatch.setattr(ingest, "_file_items", conflict)
+    report = ingest_bytes(open(fixture_path("ar_newsml_item_nitf.xml"), "rb").read(), origin="a.xml")
+    assert (report.unreadable, report.items_created) == (1, 0)
+    assert "concurrent ingest" in report.rejected[0]["error"]
+    payload = Payload.objects.get()
+    assert payload.status == "failed" and payload.size > 0
+    monkeypatch.undo()
+    assert ingest.ingest_payload(payload).items_created == 1
