@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -157,8 +157,13 @@ class SourceViewSet(ModelViewSet):
         DateColumn("last_error_at", label=_("last error at")),
         Column("last_error", label=_("last error")),
         Column("consecutive_failures", label=_("consecutive failures")),
-        Column("items_last_day", label=_("items in the last day")),
+        Column("recent_items", label=_("items in the last day")),
     ]
+
+    def get_queryset(self, request):
+        since = timezone.now() - timezone.timedelta(days=1)
+        return Source.objects.annotate(recent_items=Count("items", filter=Q(items__received_at__gte=since)))
+
     panels = [FieldPanel(name) for name in SourceForm.Meta.fields]
 
     def get_form_class(self, for_update=False):

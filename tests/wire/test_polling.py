@@ -228,3 +228,20 @@ def test_schedule_enqueues_the_loop_once_on_the_database_backend(settings, run):
     assert run("wire", "schedule")[1].strip() == "scheduled"
     assert run("wire", "schedule")[1].strip() == "already scheduled"
     assert DBTaskResult.objects.ready().filter(task_path="khabar.wire.tasks.poll_due_sources").count() == 1
+
+
+@pytest.mark.django_db
+def test_wire_poll_command_and_health_in_the_admin(server, run, admin_client, django_assert_max_num_queries):
+    from django.urls import reverse
+
+    server.routes["/good.json"] = ("feed", fixture("ar_ninjs2_list.json"))
+    server.routes["/down"] = ("status", 404)
+    make_source(server, "/good.json", kind=Source.Kind.NINJS)
+    make_source(server, "/down")
+    code, out, err = run("wire", "poll")
+    assert code == 0 and "good.json: ok: 1 payloads, 2 new" in out and "down: failed: HTTP 404" in out
+    for n in range(3):
+        Source.objects.create(name=f"idle {n}", slug=f"idle-{n}", url="http://127.0.0.1:9/")
+    with django_assert_max_num_queries(30):
+        page = admin_client.get(reverse("wire_source:index")).content.decode()
+    assert "HTTP 404" in page and "/good.json" in page
