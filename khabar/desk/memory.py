@@ -72,11 +72,13 @@ class MemoryIndex:
     def _build(self):
         """Posting arrays for every word: the positions of the segments that contain it."""
         word_ids: dict[str, int] = {}
-        word_column, segment_column = [], []
-        for position, text in enumerate(self.texts):
-            for word in _words(text):
-                word_column.append(word_ids.setdefault(word, len(word_ids)))
-                segment_column.append(position)
+        word_column: list[int] = []
+        counts: list[int] = []
+        for text in self.texts:
+            ids = [word_ids.setdefault(word, len(word_ids)) for word in _words(text)]
+            word_column.extend(ids)
+            counts.append(len(ids))
+        segment_column = np.repeat(np.arange(len(self.texts), dtype=np.int32), counts)
         words = np.asarray(word_column, dtype=np.int32)
         segments = np.asarray(segment_column, dtype=np.int32)
         order = np.argsort(words, kind="stable")
