@@ -49,7 +49,7 @@ def dashboard(request):
         raise PermissionDenied
     taken = Translation.objects.values("item_id")
     items = (
-        WireItem.objects.filter(pubstatus="usable", language__startswith="en")
+        WireItem.objects.filter(pubstatus="usable").exclude(language__startswith="ar")
         .exclude(pk__in=taken)
         .select_related("source", "agency")
         .order_by("-received_at")[:50]

@@ -66,17 +66,21 @@ def newsroom(db):
     return section, item
 
 
+def log_in(page, base):
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", "chief")
+    page.fill("input[name=password]", "desk-browser-pass-1")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+
 def test_translate_flag_fix_and_publish(browser, live_server, newsroom):
     section, item = newsroom
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
     page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="ar")
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "chief")
-    page.fill("input[name=password]", "desk-browser-pass-1")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    log_in(page, live_server.url)
 
     page.goto(f"{live_server.url}/admin/desk/")
     page.get_by_role("button", name="ترجمة").first.click()
@@ -132,11 +136,7 @@ def test_gate_refuses_publishing_with_errors_until_overridden(browser, live_serv
     first = translation.segments.get(position=1)
     save_segments(translation, {first.pk: (LEAKED, "edited")}, user)
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "chief")
-    page.fill("input[name=password]", "desk-browser-pass-1")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    log_in(page, live_server.url)
     page.goto(f"{live_server.url}/admin/desk/publish/{translation.article_id}/")
     assert page.locator('[data-code="untranslated"]').count() == 1
     page.screenshot(path=str(SHOTS / "desk-gate-1280.png"), full_page=True)
