@@ -135,3 +135,25 @@ def test_csv_import_needs_permission(client, db):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get("/admin/desk/glossary/import/").status_code in (302, 403)
+
+
+def test_exported_csv_is_what_khabar_qa_reads_and_matches_the_desk_mapping(glossary):
+    from khabar.desk.glossary import qa_glossary
+    from khabar.qa import load_glossary
+
+    from_file = load_glossary(io.StringIO(export_csv()))
+    assert sorted(from_file.terms, key=lambda t: t.source) == sorted(
+        qa_glossary().terms, key=lambda t: t.source
+    )
+    putin = next(t for t in from_file.terms if t.source == "Vladimir Putin")
+    assert putin.variants == ("بوتن", "بوتينن") and putin.kind == "person"
+    assert next(t for t in from_file.terms if t.source == "iPhone").keep_latin
+
+
+def test_qa_glossary_is_rebuilt_when_a_term_changes(glossary):
+    from khabar.desk.glossary import qa_glossary
+
+    first = qa_glossary()
+    assert qa_glossary() is first
+    GlossaryTerm.objects.create(source="Kyiv", target="كييف", kind="place")
+    assert "Kyiv" in {t.source for t in qa_glossary().terms}
