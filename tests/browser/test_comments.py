@@ -3,42 +3,19 @@
 Runs the live server (transactional database) with the real CSP; screenshots go to var/screenshots/.
 """
 
-import os
 import re
-import shutil
 import time
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from khabar.comments.models import CommentPolicy, ReaderComment, Status
 
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+from .conftest import SHOTS
+
 LATIN = re.compile("[A-Za-z]")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make
-    # between browser steps are ordinary synchronous ones.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is required in CI: /usr/bin/chromium is missing")
-        pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -266,7 +243,9 @@ def test_xss_payloads_run_nowhere(browser, live_server, make_article, comment_se
     )
     assert links and all(href.startswith(("http://", "https://")) for href, _ in links)
     assert all(rel == "nofollow ugc noopener" for _, rel in links)
-    assert page.locator("#comments .comment-list :is(script, svg, iframe, img, details[ontoggle])").count() == 0
+    assert (
+        page.locator("#comments .comment-list :is(script, svg, iframe, img, details[ontoggle])").count() == 0
+    )
 
     User = get_user_model()
     User.objects.create_superuser("editor", "editor@example.com", "correct horse battery")

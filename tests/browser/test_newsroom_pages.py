@@ -7,9 +7,6 @@ focus, body-text contrast. Screenshots go to var/screenshots/ for a human to loo
 
 import datetime as dt
 import io
-import os
-import shutil
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,29 +17,11 @@ from wagtail.images.models import Image
 
 from khabar.newsroom.models import ArticleAuthor, Author, SectionPage
 
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+from .conftest import SHOTS
+
 WIDTHS = {"phone": 360, "desktop": 1280}
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is required in CI: /usr/bin/chromium is missing")
-        pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
 
 
 def picture(title, size, colour):
