@@ -1,6 +1,6 @@
 """``khabar load_demo``: the demo newsroom, loaded once (a second run does nothing)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from khabar.newsroom.demo import already_loaded, load_demo
 
@@ -12,5 +12,8 @@ class Command(BaseCommand):
         if already_loaded():
             self.stdout.write("Demo content already loaded: nothing to do.")
             return
-        created = load_demo()
+        try:
+            created = load_demo()
+        except LookupError as error:  # no home page: the database is not migrated
+            raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} stories."))
