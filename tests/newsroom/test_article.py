@@ -178,3 +178,10 @@ def test_unpublished_related_story_is_not_shown(client, make_article):
 def test_article_url_is_section_year_month_slug(make_article):
     article = make_article(slug="treaty", published_at=PUBLISHED)
     assert article.url == "/politics/2026/11/treaty/"
+
+
+def test_latin_runs_keep_escaped_apostrophes_inside_one_foreign_span():
+    from khabar.newsroom.templatetags.newsroom_tags import mark_foreign
+
+    html = str(mark_foreign("Russia's upper house ratifies treaty"))
+    assert html == '<span lang="und" dir="ltr">Russia&#x27;s upper house ratifies treaty</span>'

@@ -83,8 +83,11 @@ def with_dateline(paragraph_html, dateline):
 
 # A run of Latin-script words (names, acronyms, titles) inside Arabic copy. The look-behind keeps
 # entity names (&amp;) and words glued to other letters out; digits and punctuation may continue a run.
+# Escaped apostrophes and ampersands (&#x27; &#39; &amp;) belong to the run: «Russia's», «AT&T».
+_LATIN_LETTER = "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F"
+_LATIN_TAIL = rf"(?:[\w{_LATIN_LETTER}'’.\-]|&#x27;|&#39;|&amp;)*"
 _LATIN_RUN = re.compile(
-    r"(?<![&#\w])[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\w\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.\-]*(?:[ \t]+[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][\w\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.\-]*)*"
+    rf"(?<![&#\w])[{_LATIN_LETTER}]{_LATIN_TAIL}(?:[ \t]+[0-9{_LATIN_LETTER}]{_LATIN_TAIL})*"
 )
 _TEXT_NODE = re.compile(r"(>|^)([^<]+)(?=<|$)")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]")
