@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from khabar.newsroom.cache import tag_request
 
+from .engines import COUNT_CAP
 from .forms import SearchForm
 from .results import MAX_LIMIT, as_json, search
 
@@ -64,6 +65,7 @@ def search_page(request):
         paginator = Paginator(_Count(min(results.total, PER_PAGE * MAX_PAGE)), PER_PAGE)
         context.update(
             results=results,
+            more_than=results.total >= COUNT_CAP,
             page=None,
             page_obj=Page(results.results, min(number, paginator.num_pages), paginator),
             querystring=_without_page(request),

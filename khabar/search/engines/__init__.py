@@ -28,7 +28,7 @@ RECENCY_DAYS = 30
 HEADLINE_WEIGHT = 5.0
 SORTS = ("relevance", "date")
 POOL = 1000
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000  # as deep as a reader can page (50 × 20): "more than 1,000" is enough
 
 
 @dataclass(frozen=True)
