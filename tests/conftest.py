@@ -78,7 +78,9 @@ def make_article(section, agency, author):
             article.tags.add(*topics)
         revision = article.save_revision()
         revision.publish()
-        ArticlePage.objects.filter(pk=article.pk).update(first_published_at=when, last_published_at=when)
+        ArticlePage.objects.filter(pk=article.pk).update(
+            first_published_at=when, published_at=when, last_published_at=when
+        )
         article.refresh_from_db()
         return article
 

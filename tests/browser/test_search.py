@@ -64,7 +64,7 @@ def stories(db):
         )
         archive_for(section, when).add_child(instance=article)
         article.save_revision().publish()
-        ArticlePage.objects.filter(pk=article.pk).update(first_published_at=when)
+        ArticlePage.objects.filter(pk=article.pk).update(first_published_at=when, published_at=when)
         ids.append(article.pk)
     reindex(ids)
     return economy

@@ -177,8 +177,9 @@ def test_news_sitemap_splits_at_1000_stories(client, section):
     month = archive_for(section, now)
     for i in range(1005):
         month.add_child(instance=ArticlePage(title=f"خبر {i}", slug=f"bulk-{i}", live=True))
+    half_an_hour_ago = now - dt.timedelta(minutes=30)
     ArticlePage.objects.update(
-        first_published_at=now - dt.timedelta(minutes=30), last_published_at=now - dt.timedelta(minutes=30)
+        first_published_at=half_an_hour_ago, published_at=half_an_hour_ago, last_published_at=half_an_hour_ago
     )
     first = xml(client, "/news-sitemap.xml", "application/xml").findall(f"{SM}url")
     second = xml(client, "/sitemap-news.xml?p=2", "application/xml").findall(f"{SM}url")

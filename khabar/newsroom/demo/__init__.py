@@ -96,7 +96,7 @@ def _publish(story, section, lookups, authors, images, now):
         article.tags.add(*story["topics"])
     article.save_revision().publish()
     ArticlePage.objects.filter(pk=article.pk).update(
-        first_published_at=first, last_published_at=last, latest_revision_created_at=last
+        first_published_at=first, published_at=first, last_published_at=last, latest_revision_created_at=last
     )
     return article
 

@@ -142,6 +142,7 @@ class TreeWriter:
                     body=body_blocks(story),
                     section_id=section.pk,
                     comments_open=True,
+                    published_at=story.published_at,
                 )
             )
             if author_id := lk.author_id(story.author):

@@ -6,8 +6,8 @@ holds hundreds of thousands of children; URLs read /section/2026/11/slug/.
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F, IntegerField, OuterRef, Q, Subquery, Value, Window, prefetch_related_objects
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Value, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -34,13 +34,28 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+def latest_ids(section_id, limit, exclude=None):
+    """A sub-query: the ids of a section's ``limit`` newest live stories (an index range scan)."""
+    stories = ArticlePage.objects.live().filter(section_id=section_id, published_at__isnull=False)
+    if exclude is not None:
+        stories = stories.exclude(pk=exclude)
+    return stories.order_by("-published_at", "-pk").values("pk")[:limit]
+
+
+def _any_of(subqueries):
+    condition = Q(pk__in=[])
+    for ids in subqueries:
+        condition |= Q(pk__in=ids)
+    return condition
+
+
 def live_articles():
     """Published articles, newest first, with what a listing card shows."""
     return (
         ArticlePage.objects.live()
-        .filter(first_published_at__isnull=False)
+        .filter(published_at__isnull=False)
         .select_related("section", "agency")
-        .order_by("-first_published_at", "-pk")
+        .order_by("-published_at", "-pk")
     )
 
 
@@ -80,18 +95,12 @@ class HomePage(CacheTaggedPage):
         tag_request(request, "listing")
         context["latest"] = list(live_articles()[:7])
         sections = list(SectionPage.objects.live().child_of(self).order_by("path"))
-        # The four newest stories of every section in one query, however many sections there are.
+        # The four newest stories of every section in one query: each section's share is an
+        # index range scan on (section, published_at), however many stories it holds.
         newest = (
-            live_articles()
-            .filter(section__in=sections)
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=F("section_id"),
-                    order_by=[F("first_published_at").desc(), F("pk").desc()],
-                )
-            )
-            .filter(rank__lte=4)
+            live_articles().filter(_any_of(latest_ids(section.pk, 4) for section in sections))
+            if sections
+            else []
         )
         by_section = {}
         for article in newest:
@@ -104,7 +113,10 @@ class HomePage(CacheTaggedPage):
         # shows, instead of one query per level of the tree and one per deferred field.
         model = {2: YearArchivePage, 3: MonthArchivePage, 4: ArticlePage}.get(len(path_components))
         if model is not None:
-            pages = model.objects.live().filter(url_path=f"{self.url_path}{'/'.join(path_components)}/")
+            # url_path has no index of its own; the slug (indexed) narrows the search first.
+            pages = model.objects.live().filter(
+                slug=path_components[-1], url_path=f"{self.url_path}{'/'.join(path_components)}/"
+            )
             if model is ArticlePage:
                 pages = pages.select_related("agency", "section")
             if (page := pages.first()) is not None:
@@ -200,6 +212,9 @@ class ArticlePage(CacheTaggedPage):
         related_name="section_articles",
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
+    # first_published_at copied onto the article's own table, beside section: "a section's
+    # newest stories" is then one index range scan instead of a sort of the whole section.
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("topics"))
 
     content_panels = Page.content_panels + [
@@ -224,7 +239,10 @@ class ArticlePage(CacheTaggedPage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["section"], name="article_section_idx")]
+        indexes = [
+            models.Index(fields=["section", "-published_at"], name="article_section_published_idx"),
+            models.Index(fields=["-published_at"], name="article_published_idx"),
+        ]
 
     def cache_tags(self):
         return [
@@ -277,11 +295,12 @@ class ArticlePage(CacheTaggedPage):
     def related_articles(self, limit=4, preview=False):
         """Editors' choices first, then the latest stories of the same section."""
         if not preview and self.pk:
-            # One query: chosen stories in the editors' order, then the section's latest.
+            # One query: chosen stories in the editors' order, then the section's latest. Both
+            # candidate sets are small index scans; only they are sorted, never the whole section.
             chosen_order = RelatedArticle.objects.filter(article_id=self.pk, related_id=OuterRef("pk"))
             candidates = Q(pk__in=RelatedArticle.objects.filter(article_id=self.pk).values("related_id"))
             if self.section_id:
-                candidates |= Q(section_id=self.section_id)
+                candidates |= Q(pk__in=latest_ids(self.section_id, limit, exclude=self.pk))
             return list(
                 live_articles()
                 .filter(candidates)
@@ -293,7 +312,7 @@ class ArticlePage(CacheTaggedPage):
                         output_field=IntegerField(),
                     )
                 )
-                .order_by("chosen_order", "-first_published_at", "-pk")[:limit]
+                .order_by("chosen_order", "-published_at", "-pk")[:limit]
             )
         # Previews show the related stories of the draft, held in memory.
         chosen_ids = [link.related_id for link in self.related_links.all()]
@@ -355,6 +374,7 @@ class ArticlePage(CacheTaggedPage):
 
     def save(self, *args, **kwargs):
         self.section = self.find_section() or self.section
+        self.published_at = self.first_published_at
         super().save(*args, **kwargs)
 
     def find_section(self):
