@@ -84,7 +84,7 @@ def with_dateline(paragraph_html, dateline):
 # A run of Latin-script words (names, acronyms, titles) inside Arabic copy. The look-behind keeps
 # entity names (&amp;) and words glued to other letters out; digits and punctuation may continue a run.
 # Escaped apostrophes and ampersands (&#x27; &#39; &amp;) belong to the run: «Russia's», «AT&T».
-_LATIN_LETTER = "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F"
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _LATIN_TAIL = rf"(?:[\w{_LATIN_LETTER}'’.\-]|&#x27;|&#39;|&amp;)*"
 _LATIN_RUN = re.compile(
     rf"(?<![&#\w])[{_LATIN_LETTER}]{_LATIN_TAIL}(?:[ \t]+[0-9{_LATIN_LETTER}]{_LATIN_TAIL})*"
