@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from khabar.newsroom.cache import tag_request
 
-from .engines import COUNT_CAP
+from .engines import COUNT_CAP, POOL
 from .forms import SearchForm
 from .results import MAX_LIMIT, as_json, search
 
@@ -62,7 +62,8 @@ def search_page(request):
             limit=PER_PAGE,
             with_text=True,
         )
-        paginator = Paginator(_Count(min(results.total, PER_PAGE * MAX_PAGE)), PER_PAGE)
+        reachable = PER_PAGE * MAX_PAGE if form.ordering() == "date" else POOL
+        paginator = Paginator(_Count(min(results.total, reachable)), PER_PAGE)
         context.update(
             results=results,
             more_than=results.total >= COUNT_CAP,

@@ -16,6 +16,9 @@ def worker_backend(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # the worker closes its database connection between tasks
 def test_publishing_queues_a_task_that_the_worker_runs(
     worker_backend, make_article, django_capture_on_commit_callbacks
 ):

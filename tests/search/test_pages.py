@@ -105,9 +105,10 @@ def test_api_empty_query(client, stories):
 
 def test_search_queries_are_bounded(client, stories, django_assert_max_num_queries):
     client.get("/search/", {"q": "الهدنة"})  # warm the site and settings caches
-    with django_assert_max_num_queries(12):
+    # PostgreSQL adds a savepoint and two planner settings around its count (engines/postgres.py).
+    with django_assert_max_num_queries(13):
         client.get("/search/", {"q": "الهدنة", "page": 1, "x": 1})
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(7):
         client.get("/api/search", {"q": "الهدنة", "x": 1})
 
 

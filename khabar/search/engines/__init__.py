@@ -12,8 +12,10 @@ relevant one from long ago, and the boost has halved after ``RECENCY_DAYS``. Hea
 Scale: a common word matches most of a large archive, and scoring every match is linear in the
 archive. So relevance is computed over the ``POOL`` most recent matches (the index walks stories
 newest first: FTS5's rowid is the publication order, PostgreSQL reads the ``published_at`` index or
-the GIN index, whichever its planner finds cheaper), which is also the deepest a reader can page
-(50 pages of 20). Sorting by date is exact. ``total`` counts matches up to ``COUNT_CAP``.
+the GIN index), so relevance pages stop after ``POOL`` results (ts_rank_cd reads each story's whole
+tsvector: at 200,000 stories a two-word PostgreSQL query took 185 ms with a pool of 1,000, 44 ms
+with 250). Sorting by date is exact
+and pages up to ``COUNT_CAP``. ``total`` counts matches up to ``COUNT_CAP``.
 """
 
 import datetime as dt
@@ -27,7 +29,7 @@ from khabar.arabic.analyzer import Query
 RECENCY_DAYS = 30
 HEADLINE_WEIGHT = 5.0
 SORTS = ("relevance", "date")
-POOL = 1000
+POOL = 250
 COUNT_CAP = 1_000  # as deep as a reader can page (50 × 20): "more than 1,000" is enough
 
 

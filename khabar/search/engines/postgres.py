@@ -1,10 +1,11 @@
 """PostgreSQL: the GIN-indexed ``vector`` column, ``ts_rank_cd`` weighted headline over body, with recency.
 
-The inner query finds the newest matches (the planner picks the GIN index for rare words, the
-``published_at`` index for common ones); ``ts_rank_cd`` runs only on the rows it returns.
+The capped count runs first, through the GIN index; when a word is rare (fewer than ``COUNT_CAP``
+matches) the page of results is read the same way, otherwise the newest matches are found by walking
+the ``published_at`` index. ``ts_rank_cd`` runs only on the rows the inner query returns.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from khabar.arabic.analyzer import Query
@@ -43,6 +44,16 @@ def _filters(filters: Filters):
     return "".join(f" AND {w}" for w in where), params
 
 
+def _planner(cursor, index_scans: bool):
+    """Allow or forbid sequential and plain index scans for the rest of the transaction (GIN bitmap
+    scans stay allowed)."""
+    value = "on" if index_scans else "off"
+    cursor.execute(
+        "SELECT set_config('enable_seqscan', %s, true), set_config('enable_indexscan', %s, true)",
+        [value, value],
+    )
+
+
 class PostgresEngine:
     name = "postgres"
 
@@ -65,17 +76,23 @@ class PostgresEngine:
             sql = f"""SELECT p.article_id, {score} AS score FROM ({newest} LIMIT {POOL}) p
                       ORDER BY score DESC, p.article_id DESC LIMIT %s OFFSET %s"""
             args = [text, timezone.now(), text, *params, limit, offset]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, args)
-            hits = [Hit(article_id, float(f"{score:.6g}")) for article_id, score in cursor.fetchall()]
-            # Fewer hits than asked for on the first page: they are all the matches.
-            if offset == 0 and len(hits) < (limit if sort == "date" else min(limit, POOL)):
-                total = len(hits)
-            else:
-                cursor.execute(
-                    f"""SELECT count(*) FROM (SELECT 1 FROM search_index_searchdocument d
-                        WHERE d.vector @@ {TSQUERY}{where} LIMIT {COUNT_CAP}) s""",
-                    [text, *params],
-                )
-                total = cursor.fetchone()[0]
+        count = f"""SELECT count(*) FROM (SELECT 1 FROM search_index_searchdocument d
+                    WHERE d.vector @@ {TSQUERY}{where} LIMIT {COUNT_CAP}) s"""
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Count through the GIN index first: it answers a rare or absent word at once, whereas
+            # the planner's guess for a word it has no statistics for can send it down the
+            # published_at index, reading the whole table to find nothing.
+            _planner(cursor, index_scans=False)
+            cursor.execute(count, [text, *params])
+            total = cursor.fetchone()[0]
+            common = total >= COUNT_CAP
+            if common:
+                # A common word: walking published_at newest first finds the pool quickly.
+                _planner(cursor, index_scans=True)
+            hits = []
+            if total:
+                cursor.execute(sql, args)
+                hits = [Hit(article_id, float(f"{score:.6g}")) for article_id, score in cursor.fetchall()]
+            if not common:
+                _planner(cursor, index_scans=True)  # in case an outer transaction goes on
         return Hits(total, hits)
