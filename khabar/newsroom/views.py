@@ -31,4 +31,16 @@ def server_error(request):
     from django.http import HttpResponseServerError
     from django.template import loader
 
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    try:
+        html = loader.get_template("500.html").render()
+    except Exception:
+        # The template needs the static files manifest; the error may be that it is missing.
+        html = _BARE_500
+    return HttpResponseServerError(html)
+
+
+_BARE_500 = (
+    '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>خطأ في الخادم</title></head>'
+    "<body><h1>حدث خطأ غير متوقع</h1><p>نعتذر، تعذّر عرض هذه الصفحة الآن. حاول مجددًا بعد قليل.</p>"
+    '<p><a href="/">العودة إلى الصفحة الرئيسية</a></p></body></html>'
+)

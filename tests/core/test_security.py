@@ -85,3 +85,19 @@ def test_no_traceback_on_server_error(client, home, monkeypatch, settings):
     assert response.status_code == 500
     assert 'lang="ar"' in html and "حدث خطأ غير متوقع" in html
     assert "Traceback" not in html and "boom" not in html
+
+
+def test_server_error_page_survives_a_broken_template(rf, monkeypatch):
+    from django.template import loader
+
+    from khabar.newsroom.views import server_error
+
+    def broken(name):
+        raise ValueError("Missing staticfiles manifest entry")
+
+    monkeypatch.setattr(loader, "get_template", broken)
+    response = server_error(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert 'lang="ar" dir="rtl"' in html and "حدث خطأ غير متوقع" in html
+    assert "manifest" not in html
