@@ -9,9 +9,8 @@ from django.db import connection
 from django.utils import timezone
 
 from khabar.arabic.analyzer import Query
-from khabar.newsroom.models import ArticleAuthor
 
-from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, RECENCY_DAYS, Filters, Hit, Hits, date_bounds
+from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, RECENCY_DAYS, Filters, Hit, Hits, filter_sql
 
 JOIN = "search_fts JOIN search_index_searchdocument d ON d.doc_key = search_fts.rowid"
 
@@ -23,26 +22,6 @@ def match_expression(query: Query) -> str:
     return " AND ".join(parts)
 
 
-def _filters(filters: Filters):
-    ops = connection.ops
-    where, params = [], []
-    if filters.section_id is not None:
-        where.append("d.section_id = %s")
-        params.append(filters.section_id)
-    if filters.author_id is not None:
-        table = ArticleAuthor._meta.db_table
-        where.append(f"d.article_id IN (SELECT article_id FROM {table} WHERE author_id = %s)")
-        params.append(filters.author_id)
-    start, end = date_bounds(filters)
-    if start:
-        where.append("d.published_at >= %s")
-        params.append(ops.adapt_datetimefield_value(start))
-    if end:
-        where.append("d.published_at < %s")
-        params.append(ops.adapt_datetimefield_value(end))
-    return "".join(f" AND {w}" for w in where), params
-
-
 class Fts5Engine:
     name = "fts5"
 
@@ -50,7 +29,7 @@ class Fts5Engine:
         if not query:
             return Hits(0, [])
         match = match_expression(query)
-        where, params = _filters(filters)
+        where, params = filter_sql(filters)
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         score = (
             f"-rel * (1.0 + {RECENCY_DAYS}.0 / ({RECENCY_DAYS}.0"

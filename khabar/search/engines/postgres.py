@@ -9,9 +9,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from khabar.arabic.analyzer import Query
-from khabar.newsroom.models import ArticleAuthor
 
-from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, RECENCY_DAYS, Filters, Hit, Hits, date_bounds
+from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, RECENCY_DAYS, Filters, Hit, Hits, filter_sql
 
 # ts_rank_cd weights in the order {D, C, B, A}: body terms are weight D, headline terms A.
 _WEIGHTS = f"{{{1.0 / HEADLINE_WEIGHT}, 0.0, 0.0, 1.0}}"
@@ -23,25 +22,6 @@ def tsquery(query: Query) -> str:
     parts = [f"'{term}'" for term in query.terms]
     parts += ["(" + " <-> ".join(f"'{term}'" for term in phrase) + ")" for phrase in query.phrases]
     return " & ".join(parts)
-
-
-def _filters(filters: Filters):
-    where, params = [], []
-    if filters.section_id is not None:
-        where.append("d.section_id = %s")
-        params.append(filters.section_id)
-    if filters.author_id is not None:
-        table = ArticleAuthor._meta.db_table
-        where.append(f"d.article_id IN (SELECT article_id FROM {table} WHERE author_id = %s)")
-        params.append(filters.author_id)
-    start, end = date_bounds(filters)
-    if start:
-        where.append("d.published_at >= %s")
-        params.append(start)
-    if end:
-        where.append("d.published_at < %s")
-        params.append(end)
-    return "".join(f" AND {w}" for w in where), params
 
 
 def _planner(cursor, index_scans: bool):
@@ -61,7 +41,7 @@ class PostgresEngine:
         if not query:
             return Hits(0, [])
         text = tsquery(query)
-        where, params = _filters(filters)
+        where, params = filter_sql(filters)
         newest = f"""SELECT d.article_id, d.published_at, d.vector FROM search_index_searchdocument d
                      WHERE d.vector @@ {TSQUERY}{where} ORDER BY d.published_at DESC, d.article_id DESC"""
         score = (
