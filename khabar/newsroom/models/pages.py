@@ -4,6 +4,9 @@ Articles are filed under year and month archive pages so that no parent ever
 holds hundreds of thousands of children; URLs read /section/2026/11/slug/.
 """
 
+from functools import reduce
+from operator import or_
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Value, prefetch_related_objects
@@ -36,17 +39,10 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
 
 def latest_ids(section_id, limit, exclude=None):
     """A sub-query: the ids of a section's ``limit`` newest live stories (an index range scan)."""
-    stories = ArticlePage.objects.live().filter(section_id=section_id, published_at__isnull=False)
+    stories = live_articles().filter(section_id=section_id)
     if exclude is not None:
         stories = stories.exclude(pk=exclude)
-    return stories.order_by("-published_at", "-pk").values("pk")[:limit]
-
-
-def _any_of(subqueries):
-    condition = Q(pk__in=[])
-    for ids in subqueries:
-        condition |= Q(pk__in=ids)
-    return condition
+    return stories.values("pk")[:limit]
 
 
 def live_articles():
@@ -98,7 +94,7 @@ class HomePage(CacheTaggedPage):
         # The four newest stories of every section in one query: each section's share is an
         # index range scan on (section, published_at), however many stories it holds.
         newest = (
-            live_articles().filter(_any_of(latest_ids(section.pk, 4) for section in sections))
+            live_articles().filter(reduce(or_, (Q(pk__in=latest_ids(section.pk, 4)) for section in sections)))
             if sections
             else []
         )
