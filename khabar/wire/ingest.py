@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from . import dedupe, parsers
 from .kills import handle_kills
-from .models import Payload, Source, WireBand, WireItem, WireItemVersion, WireLog
+from .models import Payload, Source, WireBand, WireItem, WireItemVersion, WireLog, search_text
 from .parsers import ParsedItem, WireFormatError
 from .versions import diff, is_newer
 
@@ -25,7 +25,7 @@ _CONTENT = ["headline", "body_html", "pubstatus", "version", "version_created"]
 _UPDATED_FIELDS = [
     "version", "payload", "provider", "language", "headline", "byline", "dateline", "located", "body_html",
     "subjects", "urgency", "pubstatus", "embargoed", "first_created", "version_created", "link", "usage_terms",
-    "updated_at", "killed_at", "signature",
+    "updated_at", "killed_at", "signature", "search_text",
 ]  # fmt: skip
 
 
@@ -132,6 +132,7 @@ def _fields(parsed: ParsedItem, source: Source | None) -> dict:
         "version_created": parsed.version_created,
         "link": parsed.link,
         "usage_terms": "\n".join(t for t in terms if t),
+        "search_text": search_text(parsed.headline, parsed.byline, parsed.uri),
     }
 
 

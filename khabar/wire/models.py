@@ -5,6 +5,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from khabar.arabic.normalize import normalize
+
+
+def search_text(headline: str, byline: str, uri: str) -> str:
+    """What the inbox search looks in: headline, byline and URI, Arabic spellings folded
+    («أحمد», «إحمد» and «احمد» are one word), Latin lower-cased."""
+    return normalize(f"{headline} {byline} {uri}")
+
 
 class Source(models.Model):
     """A feed, agency API or drop folder the desk takes stories from."""
@@ -147,6 +155,8 @@ class WireItem(models.Model):
     # Near-duplicates share a cluster id (the pk of the first story of the group).
     cluster_id = models.BigIntegerField(null=True, blank=True, db_index=True, editable=False)
     signature = models.BinaryField(null=True, editable=False)
+    # ``search_text`` of the current version; ingest fills it in bulk, ``save`` for single items.
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("wire item")
@@ -156,6 +166,13 @@ class WireItem(models.Model):
 
     def __str__(self):
         return self.headline
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_text(self.headline, self.byline, self.uri)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"headline", "byline", "uri"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     @property
     def status(self) -> str:
