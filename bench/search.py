@@ -258,6 +258,8 @@ def main():
                 "--engine-process",
                 f"--stories={args.stories}",
                 f"--queries={args.queries}",
+                *(["--no-import"] if args.no_import else []),
+                *(["--keep-index"] if args.keep_index else []),
             ],
             env=env,
             capture_output=True,

@@ -15,9 +15,9 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from khabar.arabic.analyzer import analyze
-from khabar.newsroom.models import ArticlePage
+from khabar.newsroom.models import ArticleAuthor, ArticlePage
 
-from .models import SearchDocument, doc_key
+from .models import SearchDocument, doc_key, facet_tokens
 
 BATCH = 500
 _TAG = re.compile(r"<[^>]+>")
@@ -56,6 +56,11 @@ def reindex(ids: Iterable[int]) -> int:
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         rows = body_blocks(ArticlePage.objects.live().filter(pk__in=chunk, first_published_at__isnull=False))
+        authors = {}
+        for article_id, author_id in ArticleAuthor.objects.filter(article_id__in=chunk).values_list(
+            "article_id", "author_id"
+        ):
+            authors.setdefault(article_id, []).append(author_id)
         documents = [
             SearchDocument(
                 article_id=pk,
@@ -63,6 +68,7 @@ def reindex(ids: Iterable[int]) -> int:
                 body=analyze(article_text(standfirst, body_json, city)),
                 published_at=published_at,
                 section_id=section_id,
+                facets=" ".join(facet_tokens(section_id, sorted(authors.get(pk, ())))),
                 doc_key=doc_key(published_at, pk),
             )
             for pk, title, standfirst, city, body_json, published_at, section_id in rows.values_list(
@@ -77,7 +83,7 @@ def reindex(ids: Iterable[int]) -> int:
                 documents,
                 update_conflicts=True,
                 unique_fields=["article"],
-                update_fields=["headline", "body", "published_at", "section_id", "doc_key"],
+                update_fields=["headline", "body", "published_at", "section_id", "facets", "doc_key"],
             )
         indexed += len(documents)
     return indexed

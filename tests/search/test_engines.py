@@ -145,19 +145,43 @@ def test_postgres_plan_uses_the_gin_index(story):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
-def test_fts5_walks_the_index_newest_first_without_sorting(story):
+def test_fts5_applies_filters_inside_the_index_newest_first(story, home, author):
+    """Section, author and dates narrow the FTS5 match itself (facet tokens, rowid range), and the
+    walk is newest first without a sort: a filter that rejects most matches costs what it returns."""
     from khabar.arabic.analyzer import parse_query
-    from khabar.search.engines.fts5 import JOIN, match_expression
+    from khabar.search.engines.fts5 import match_expression, rowid_range
 
     story("خبر", "نص.")
+    filters = Filters(section_id=home.pk, author_id=author.pk, date_from=timezone.localdate())
+    match = match_expression(parse_query("الأمم المتحدة"), filters)
+    assert match.endswith(f'facets : "s{home.pk}" AND facets : "a{author.pk}"')
+    dates, params = rowid_range(filters)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"EXPLAIN QUERY PLAN SELECT d.article_id FROM {JOIN} WHERE search_fts MATCH %s AND d.section_id = %s "
-            "ORDER BY search_fts.rowid DESC LIMIT 20",
-            [match_expression(parse_query("الأمم المتحدة")), 1],
+            f"EXPLAIN QUERY PLAN SELECT rowid FROM search_fts WHERE search_fts MATCH %s{dates} "
+            "ORDER BY rowid DESC LIMIT 20",
+            [match, *params],
         )
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
     assert "VIRTUAL TABLE INDEX" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_facets_follow_authors_and_sections(story, home, author):
+    other = Author.objects.create(name="خالد العتيبي", slug="khalid")
+    article = story("الفريق يفوز بالكأس", "فوز.", authors=[author, other])
+    document = SearchDocument.objects.get(article_id=article.pk)
+    assert document.facets == f"s{article.section_id} a{min(author.pk, other.pk)} a{max(author.pk, other.pk)}"
+    assert titles("الكاس", filters=Filters(author_id=other.pk)) == ["الفريق يفوز بالكأس"]
+    assert titles("الكاس", filters=Filters(section_id=home.pk)) == []  # the home page is no section
+
+
+def test_phrase_counts_rank_headline_over_body(story):
+    story("تقرير", "قال وزير الخارجية إن وزير الخارجية سيزور بيروت.", days_ago=3)
+    story("وزير الخارجية في بيروت", "زيارة.", days_ago=3)
+    story("بيروت", "وزير المالية والخارجية.", days_ago=3)
+    found = search("«وزير الخارجية»").results
+    assert [r.headline for r in found] == ["وزير الخارجية في بيروت", "تقرير"]
+    assert found[0].score > found[1].score > 0
 
 
 def test_date_sort_is_exact_and_relevance_pool_is_bounded(story, monkeypatch):

@@ -67,6 +67,11 @@ def get_engine() -> Engine:
     return Fts5Engine()
 
 
+def recency_boost(age_days: float) -> float:
+    """The recency factor of a story ``age_days`` old (see the module docstring)."""
+    return 1.0 + RECENCY_DAYS / (RECENCY_DAYS + age_days)
+
+
 def date_bounds(filters: Filters):
     """Filter dates as aware datetimes: [from 00:00, day after ``date_to`` 00:00)."""
     from django.utils import timezone
@@ -79,25 +84,3 @@ def date_bounds(filters: Filters):
         else None
     )
     return start, end
-
-
-def filter_sql(filters: Filters):
-    """SQL conditions (each opened by AND) and their parameters for the search-document alias ``d``."""
-    from khabar.newsroom.models import ArticleAuthor
-
-    where, params = [], []
-    if filters.section_id is not None:
-        where.append("d.section_id = %s")
-        params.append(filters.section_id)
-    if filters.author_id is not None:
-        table = ArticleAuthor._meta.db_table
-        where.append(f"d.article_id IN (SELECT article_id FROM {table} WHERE author_id = %s)")
-        params.append(filters.author_id)
-    start, end = date_bounds(filters)
-    if start:
-        where.append("d.published_at >= %s")
-        params.append(connection.ops.adapt_datetimefield_value(start))
-    if end:
-        where.append("d.published_at < %s")
-        params.append(connection.ops.adapt_datetimefield_value(end))
-    return "".join(f" AND {w}" for w in where), params

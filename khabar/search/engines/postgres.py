@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from khabar.arabic.analyzer import Query
 
-from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, RECENCY_DAYS, Filters, Hit, Hits, filter_sql
+from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, RECENCY_DAYS, Filters, Hit, Hits, date_bounds
 
 # ts_rank_cd weights in the order {D, C, B, A}: body terms are weight D, headline terms A.
 _WEIGHTS = f"{{{1.0 / HEADLINE_WEIGHT}, 0.0, 0.0, 1.0}}"
@@ -22,6 +22,28 @@ def tsquery(query: Query) -> str:
     parts = [f"'{term}'" for term in query.terms]
     parts += ["(" + " <-> ".join(f"'{term}'" for term in phrase) + ")" for phrase in query.phrases]
     return " & ".join(parts)
+
+
+def filter_sql(filters: Filters):
+    """SQL conditions (each opened by AND) and their parameters for the search-document alias ``d``."""
+    from khabar.newsroom.models import ArticleAuthor
+
+    where, params = [], []
+    if filters.section_id is not None:
+        where.append("d.section_id = %s")
+        params.append(filters.section_id)
+    if filters.author_id is not None:
+        table = ArticleAuthor._meta.db_table
+        where.append(f"d.article_id IN (SELECT article_id FROM {table} WHERE author_id = %s)")
+        params.append(filters.author_id)
+    start, end = date_bounds(filters)
+    if start:
+        where.append("d.published_at >= %s")
+        params.append(connection.ops.adapt_datetimefield_value(start))
+    if end:
+        where.append("d.published_at < %s")
+        params.append(connection.ops.adapt_datetimefield_value(end))
+    return "".join(f" AND {w}" for w in where), params
 
 
 def _planner(cursor, index_scans: bool):
