@@ -20,18 +20,17 @@ required to have an answer itself.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from .normalize import normalize
-from .words import MARKS, WORD, fold
+from .words import LETTERS, MARKS, WORD, fold
 
 # Length-preserving fold, so spans found in the folded text hold for the original.
 _FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫٪", "01234567890123456789,.%")
 
 _DIGITS = re.compile(r"(?P<time>\d{1,2}:\d{2})(?!\d)|(?P<num>\d+(?:[.,]\d+)*)(?P<suffix>'?[A-Za-z]+)?")
-_LATIN = re.compile(r"[A-Za-z]+")
 _NEEDS_FOLD = re.compile("[٠-٩۰-۹٬٫٪]")
 
 
@@ -39,6 +38,7 @@ def _fold_digits(text: str) -> str:
     return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
 
 
+_DIGIT_RUN = re.compile(r"\d+")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
@@ -52,6 +52,11 @@ class Number:
     text: str
     soft: bool = False
     percent: bool = False
+    # Its values to nine significant digits, for comparing many numbers by set.
+    keys: frozenset[float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "keys", frozenset(map(value_key, self.values)))
 
     @property
     def value(self) -> float:
@@ -60,14 +65,29 @@ class Number:
     def equals(self, other: "Number") -> bool:
         return any(same_value(a, b) for a in self.values for b in other.values)
 
-    @property
-    def keys(self) -> frozenset[float]:
-        """Its values to nine significant digits, for comparing many numbers by set."""
-        return frozenset(value_key(v) for v in self.values)
-
 
 def value_key(value: float) -> float:
+    if type(value) is float and value.is_integer() and -1e9 < value < 1e9:
+        return value  # nine digits or fewer: already exact
     return float(f"{value:.9g}")
+
+
+def _number(values, start, end, text, soft, percent) -> Number:
+    """``Number(...)`` at a third of the cost, set through its slots as a frozen dataclass's ``__init__`` cannot."""
+    number = object.__new__(Number)
+    _set_values(number, values)
+    _set_start(number, start)
+    _set_end(number, end)
+    _set_text(number, text)
+    _set_soft(number, soft)
+    _set_percent(number, percent)
+    _set_keys(number, frozenset(map(value_key, values)))
+    return number
+
+
+_set_values, _set_start, _set_end, _set_text, _set_soft, _set_percent, _set_keys = (
+    Number.__dict__[name].__set__ for name in ("values", "start", "end", "text", "soft", "percent", "keys")
+)
 
 
 def same_value(a: float, b: float) -> bool:
@@ -243,29 +263,88 @@ _AR_PREFIXES = tuple(
 )
 _AR_SOFT_VALUES = (1, 2)
 
-# Arabic copy is read through its number words only, found by looking its words up
-# with hamza seats, «ى» and «ة» folded letter for letter (offsets unchanged); a text
-# with harakat or tatweel, which the fold cannot take out, is read word by word.
-_LIGHT_FOLD = str.maketrans("آأإٱىةؤئ", "اااايهوي")
-_HAS_MARKS = re.compile(f"[{MARKS}]")
+# Numbers are read from their tokens: digits, and the words a number can be made of.
+# One regular expression finds them all in a single pass (see ``_token_pattern``).
 _AR_FORMS = sorted({*_AR_NUMS, *_AR_SCALES, *_AR_TEEN_HEADS, *_AR_TEN, _AR_HALF}, key=len, reverse=True)
 _AR_WORDS = frozenset(
     {_AR_AND, *_AR_FORMS, *(prefix + form for prefix, _, _ in _AR_PREFIXES for form in _AR_FORMS)}
 )
 _EN_WORDS = frozenset({*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "hundred", "and", "a", "an", "half", "decade"})
-# Words after a number that make it a percentage.
-_PERCENT_AFTER = re.compile(
-    r"\s*(?:%|per\s*cent\b|percent\b|pct\b|(?:في\s+|ب)ال(?:مئة|مائة|مئه|مائه|ميه)(?![\u0621-\u064a]))",
-    re.I,
+# Arabic number words are matched with hamza seats, «ى» and «ة» folded letter for letter
+# (offsets unchanged): each letter of a form also stands for the spellings folded onto it.
+# A text with harakat or tatweel, which no such pattern sees through, is read word by word.
+_LIGHT_FOLD = str.maketrans("آأإٱىةؤئ", "اااايهوي")
+_SPELLINGS: dict[str, str] = {}
+for _spelling, _letter in _LIGHT_FOLD.items():
+    _SPELLINGS[chr(_letter)] = _SPELLINGS.get(chr(_letter), chr(_letter)) + chr(_spelling)
+_HAS_MARKS = re.compile(f"[{MARKS}]")
+
+
+def _alternation(words, letter) -> str:
+    """A pattern for exactly ``words``, shaped as a trie: a word that is not one fails on its first letters."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node) -> str:
+        branches = [letter(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+def _token_pattern(letters: str, number_word: str) -> re.Pattern:
+    """Every token of a text in one pass of ``finditer``.
+
+    Each match steps over what comes before its token, a word and the gap after it at
+    a time (possessively: no backtracking), trying the number words only where a word
+    begins; then it takes the token. The last match is empty, at the end of the text.
+    A number word must be a whole word: the letters around it decide, as for ``WORD``.
+    """
+    word = f"(?:{number_word})(?![{letters}])"
+    gap = rf"[^{letters}\d]*+"
+    return re.compile(
+        rf"{gap}(?:(?!{word})[{letters}]++{gap})*+"
+        rf"(?:(?P<time>\d{{1,2}}:\d{{2}})(?!\d)|(?P<num>\d+(?:[.,]\d+)*)(?P<suffix>'?[A-Za-z]+)?"
+        rf"|(?P<word>(?<![{letters}]){word})|\Z)"
+    )
+
+
+_EN_TOKENS = _token_pattern("A-Za-z", _alternation(_EN_WORDS, lambda c: f"[{c}{c.upper()}]"))
+
+
+def _arabic_letter(char: str) -> str:
+    spellings = _SPELLINGS.get(char)
+    return f"[{spellings}]" if spellings else re.escape(char)
+
+
+_AR_TOKENS = _token_pattern(
+    LETTERS,
+    f"(?:{_alternation({p for p, _, _ in _AR_PREFIXES}, _arabic_letter)})?"
+    f"{_alternation(_AR_FORMS, _arabic_letter)}|{_arabic_letter(_AR_AND)}",
 )
-# Imperial measures, which Arabic copy converts or drops: «1,000 km (620 miles)».
-_EN_IMPERIAL_AFTER = re.compile(
+# What may follow a number, read with one match at its end: words that make it a
+# percentage, or a unit that makes it soft (clock times, imperial measures that Arabic
+# copy converts or drops: «1,000 km (620 miles)», Hijri years).
+_PERCENT_AFTER = (
+    r"\s*(?:%|per\s*cent\b|percent\b|pct\b|(?:في\s+|ب)ال(?:مئة|مائة|مئه|مائه|ميه)(?![\u0621-\u064a]))"
+)
+_EN_CLOCK_AFTER = r"\s*(?:[ap]\.?\s?m\.?(?![a-z])|o'clock)"
+_EN_IMPERIAL_AFTER = (
     r"[\s-]*(?:square\s+)?(?:miles?|mi\b|feet|foot|ft\b|inch(?:es)?|yards?|acres?|gallons?|ounces?|oz\b"
-    r"|lbs?\b|mph\b|degrees?\s+Fahrenheit|°?\s?F\b|Fahrenheit)",
-    re.I,
+    r"|lbs?\b|mph\b|degrees?\s+Fahrenheit|°?\s?F\b|Fahrenheit)"
 )
-_EN_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?\s?m\.?(?![a-z])|o'clock)", re.I)
-_AR_HIJRI_AFTER = re.compile(r"\s*(?:هـ|ه\b|للهجرة)")
+_AR_HIJRI_AFTER = r"\s*(?:هـ|ه\b|للهجرة)"
+_AFTER = {
+    "en": re.compile(f"(?P<percent>{_PERCENT_AFTER})|{_EN_CLOCK_AFTER}|{_EN_IMPERIAL_AFTER}", re.I),
+    "ar": re.compile(f"(?P<percent>{_PERCENT_AFTER})|{_AR_HIJRI_AFTER}", re.I),
+}
 
 
 @lru_cache(maxsize=100_000)
@@ -312,97 +391,104 @@ class _Token(NamedTuple):
     suffix: str = ""
 
 
+@lru_cache(maxsize=10_000)
+def _light_fold(word: str) -> str:
+    return word.translate(_LIGHT_FOLD)
+
+
 def _tokens(folded: str, lang: str) -> list[_Token]:
     """Digits, and the words that can be part of a number; everything else is left out."""
+    if lang == "ar" and _HAS_MARKS.search(folded):
+        return _tokens_word_by_word(folded)
     tokens = []
-    for m in _DIGITS.finditer(folded):
-        time, num, suffix = m.groups()
-        if time:
-            tokens.append(_Token(m.start(), m.end(), "time", time))
-        else:
-            tokens.append(_Token(m.start(), m.end(), "num", num, suffix or ""))
-    if lang == "en":
-        words = [m for m in _LATIN.finditer(folded) if m.group().lower() in _EN_WORDS]
-    elif _HAS_MARKS.search(folded):
-        words = [
-            m for m in WORD.finditer(folded) if _lookup_arabic(m.group())[0] or fold(m.group()) == _AR_AND
-        ]
-    else:
-        words = [m for m in WORD.finditer(folded.translate(_LIGHT_FOLD)) if m.group() in _AR_WORDS]
-    if words:
-        tokens.extend(_Token(m.start(), m.end(), "word", m.group()) for m in words)
-        tokens.sort()
-        # «5a»: a suffix read as a word too.
-        tokens = [t for i, t in enumerate(tokens) if not i or t.start >= tokens[i - 1].end]
+    arabic = lang == "ar"
+    for m in (_AR_TOKENS if arabic else _EN_TOKENS).finditer(folded):
+        time, num, suffix, word = m.groups()
+        if num:
+            tokens.append(_Token(m.start(2), m.end(), "num", num, suffix or ""))
+        elif word:
+            tokens.append(_Token(m.start(4), m.end(), "word", _light_fold(word) if arabic else word))
+        elif time:
+            tokens.append(_Token(m.start(1), m.end(1), "time", time))
     return tokens
 
 
-def _digit_atoms(token: _Token, text: str, lang: str) -> list[_Atom]:
+def _tokens_word_by_word(folded: str) -> list[_Token]:
+    """``_tokens`` for Arabic with harakat or tatweel: each word folded and looked up."""
+    tokens = [
+        _Token(m.start(), m.end(), "time", m["time"])
+        if m["time"]
+        else _Token(m.start(), m.end(), "num", m["num"], m["suffix"] or "")
+        for m in _DIGITS.finditer(folded)
+    ]
+    words = [m for m in WORD.finditer(folded) if _lookup_arabic(m.group())[0] or fold(m.group()) == _AR_AND]
+    if words:
+        tokens.extend(_Token(m.start(), m.end(), "word", m.group()) for m in words)
+        tokens.sort()
+    return tokens
+
+
+def _digit_readings(token: _Token, text: str, lang: str) -> list[tuple[float, int, int, bool, tuple]]:
+    """(value, start, end, soft, values) for each number in a digits token: one, or each part of «1.2.3»."""
     raw, suffix = token.text, token.suffix
     start, end = token.start, token.end
     values = _digit_values(raw, lang)
     if values is None:
         # «1.2.3», «29.11.2026», «1,2»: read each part, require none.
-        parts, out = re.finditer(r"\d+", raw), []
-        for p in parts:
-            out.append(
-                _Atom(NUM, float(p.group()), start + p.start(), start + p.end(), digits=True, soft=True)
-            )
-        return out
+        return [
+            (float(p.group()), start + p.start(), start + p.end(), True, ()) for p in _DIGIT_RUN.finditer(raw)
+        ]
+    value = values[0]
     # Zero answers «168-0» and «صفر» but is never required: «بلا معارضة» says it in words.
-    atom = _Atom(NUM, values[0], start, end, digits=True, values=values, soft=values[0] == 0)
+    soft = value == 0
     # Digits glued after Latin letters are model names and codes («G7», «MH17»); «9/11»
     # and «24/7» are names too, which Arabic writes its own way.
     if start and text[start - 1].isascii() and text[start - 1].isalpha():
-        atom.soft = True
+        soft = True
     elif text[start - 1 : start] == "/" or text[end : end + 1] == "/":
-        atom.soft = True
-    low = suffix.lower().lstrip("'")
-    if low:
+        soft = True
+    if suffix:
+        low = suffix.lower().lstrip("'")
         if low in ("st", "nd", "rd", "th", "s"):
-            atom.soft = True  # ordinals («21st») and decades («1990s»)
+            soft = True  # ordinals («21st») and decades («1990s»)
         elif low in ("am", "pm"):
-            atom.soft = True
+            soft = True
         elif low in _EN_SUFFIX_SCALES and lang == "en":
-            scale = _EN_SUFFIX_SCALES[low]
-            atom.values = (values[0] * scale, *values)
-            atom.value = values[0] * scale
-    return [atom]
+            value *= _EN_SUFFIX_SCALES[low]
+            values = (value, *values)
+    return [(value, start, end, soft, values)]
 
 
-def _atoms(text: str, lang: str) -> list[_Atom | None]:
-    """The text as atoms; ``None`` marks whatever breaks a number (punctuation, other words)."""
-    folded = _fold_digits(text)
+def _digit_atoms(token: _Token, text: str, lang: str) -> list[_Atom]:
+    return [
+        _Atom(NUM, value, start, end, digits=True, soft=soft, values=values)
+        for value, start, end, soft, values in _digit_readings(token, text, lang)
+    ]
+
+
+def _time_reading(token: _Token) -> tuple[float, int, int, bool, tuple]:
+    """«10:30» is read as its hour, soft: «الساعة العاشرة والنصف» may say it in words."""
+    return (float(token.text.split(":")[0]), token.start, token.end, True, ())
+
+
+def _atoms(text: str, tokens: list[_Token], lang: str) -> list[_Atom | None]:
+    """A run of joined tokens as atoms; ``None`` marks whatever breaks a number inside it."""
     atoms: list[_Atom | None] = []
-    tokens = _tokens(folded, lang)
-    previous_end = 0
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        start = token.start
-        if (
-            start != previous_end
-            and atoms
-            and atoms[-1] is not None
-            and not _joins(folded, previous_end, start, lang)
-        ):
-            atoms.append(None)
         consumed = 1
         if token.kind == "time":
-            atoms.append(None)
-            atoms.append(
-                _Atom(NUM, float(token.text.split(":")[0]), start, token.end, digits=True, soft=True)
-            )
-            atoms.append(None)
+            value, start, end, soft, _ = _time_reading(token)
+            atoms.extend((None, _Atom(NUM, value, start, end, digits=True, soft=soft), None))
         elif token.kind == "num":
             if atoms and atoms[-1] is not None and atoms[-1].digits:
                 atoms.append(None)
-            atoms.extend(_digit_atoms(token, folded, lang))
+            atoms.extend(_digit_atoms(token, text, lang))
         elif lang == "en":
-            atoms.append(_english_atom(token.text, start, token.end))
+            atoms.append(_english_atom(token.text, token.start, token.end))
         else:
-            consumed = _arabic_atoms(folded, tokens, i, atoms)
-        previous_end = tokens[i + consumed - 1].end
+            consumed = _arabic_atoms(text, tokens, i, atoms)
         i += consumed
     return atoms
 
@@ -655,6 +741,10 @@ class _Builder:
             self.soft = False
 
 
+# A word that makes no number on its own: a run of just this token is skipped.
+_NOTHING_ALONE = {"en": frozenset({"a", "an", "and", "half"}), "ar": frozenset({_AR_AND})}
+
+
 @lru_cache(maxsize=2048)
 def find_numbers(text: str, lang: str) -> tuple[Number, ...]:
     """Every number in ``text`` (``lang`` "en" or "ar") with its values and span.
@@ -662,22 +752,54 @@ def find_numbers(text: str, lang: str) -> tuple[Number, ...]:
     Remembered per paragraph: the desk checks the whole story again after each
     edited segment, and only that segment has changed.
     """
-    builder = _Builder(lang)
-    for atom in _atoms(text, lang):
-        builder.feed(atom)
-    builder.flush()
-    numbers: list[Number] = []
     folded = _fold_digits(text)
-    for value, start, end, soft, values in builder.found:
-        if numbers and start < numbers[-1].end:
+    tokens = _tokens(folded, lang)
+    if not tokens:
+        return ()
+    builder = _Builder(lang)
+    found = builder.found
+    nothing_alone = _NOTHING_ALONE[lang]
+    # Tokens join into one number only across spaces (or «-» in English): the text falls
+    # into runs of joined tokens, read one by one. Most runs are digits alone, read directly.
+    first = 0
+    previous_end = tokens[0].end
+    for k in range(1, len(tokens) + 1):
+        if k < len(tokens):
+            start = tokens[k].start
+            joined = start == previous_end or _joins(folded, previous_end, start, lang)
+            previous_end = tokens[k].end
+            if joined:
+                continue
+        if k - first == 1:
+            token = tokens[first]
+            first = k
+            kind = token.kind
+            if kind == "num":
+                found.extend(_digit_readings(token, folded, lang))
+            elif kind == "time":
+                found.append(_time_reading(token))
+            elif token.text.lower() not in nothing_alone:
+                for atom in _atoms(folded, [token], lang):
+                    builder.feed(atom)
+                builder.flush()
+            continue
+        for atom in _atoms(folded, tokens[first:k], lang):
+            builder.feed(atom)
+        builder.flush()
+        first = k
+    numbers: list[Number] = []
+    after_number = _AFTER[lang]
+    last_end = -1
+    for value, start, end, soft, values in found:
+        if start < last_end:
             continue  # the «المئة» of «50 في المئة»
         percent = False
-        after = _PERCENT_AFTER.match(folded, end)
+        after = after_number.match(folded, end)
         if after:
-            percent, end = True, after.end()
-        elif lang == "en" and (_EN_CLOCK_AFTER.match(folded, end) or _EN_IMPERIAL_AFTER.match(folded, end)):
-            soft = True
-        elif lang == "ar" and _AR_HIJRI_AFTER.match(folded, end):
-            soft = True
-        numbers.append(Number(values or (value,), start, end, text[start:end], soft, percent))
+            if after.group("percent"):
+                percent, end = True, after.end()
+            else:
+                soft = True
+        numbers.append(_number(values or (value,), start, end, text[start:end], soft, percent))
+        last_end = end
     return tuple(numbers)

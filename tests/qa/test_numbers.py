@@ -1,8 +1,20 @@
 """Numbers read as values from English and Arabic copy (khabar.arabic.numbers)."""
 
+import random
+import re
+
 import pytest
 
-from khabar.arabic.numbers import find_numbers
+from khabar.arabic.numbers import (
+    _AR_WORDS,
+    _DIGITS,
+    _EN_WORDS,
+    _LIGHT_FOLD,
+    _fold_digits,
+    _tokens,
+    find_numbers,
+)
+from khabar.arabic.words import WORD
 
 
 def values(text, lang, soft=False):
@@ -127,3 +139,55 @@ def test_ambiguous_separators_keep_both_readings():
     assert set(n.values) == {2.5, 2500}
     (m,) = find_numbers("a $5m deal", "en")
     assert 5e6 in m.values
+
+
+# Spellings a reader meets for one letter: hamza seats, «ى» for «ي», «ة» for «ه».
+_SPELLINGS = {"ا": "اأإآٱ", "ي": "يىئ", "ه": "هة", "و": "وؤ"}
+
+
+def _words_one_by_one(text, lang):
+    """The number words of ``text`` found the slow way: every word cut out and looked up."""
+    if lang == "en":
+        return [
+            (m.start(), m.group()) for m in re.finditer("[A-Za-z]+", text) if m.group().lower() in _EN_WORDS
+        ]
+    return [
+        (m.start(), m.group().translate(_LIGHT_FOLD))
+        for m in WORD.finditer(text)
+        if m.group().translate(_LIGHT_FOLD) in _AR_WORDS
+    ]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_one_pass_token_pattern_finds_what_a_word_by_word_lookup_finds(seed):
+    # The tokens come from one regular expression built from the word tables; whatever
+    # the spelling (hamza seats, «ى», «ة», prefixes, case), it must find exactly the words
+    # that looking each word up finds, and every digit.
+    rng = random.Random(seed)
+    arabic = [
+        *sorted(_AR_WORDS),
+        "ألفين",
+        "إحدى",
+        "مائتي",
+        "ثمانى",
+        "والآلاف",
+        "الإثنين",
+        "مؤتمر",
+        "شخصا",
+        "في",
+        "،",
+        "(أ.ب)",
+    ]
+    english = [*sorted(_EN_WORDS), "Two", "THOUSAND", "Hundreds", "another", "people", "said", "a.m."]
+    gaps = [" ", " ", "  ", "\n", "-", "، ", ". ", "", "5 ", " 12 ", " 3.5 ", " 10:30 "]
+    for _ in range(300):
+        for lang, vocabulary in (("ar", arabic), ("en", english)):
+            text = "".join(
+                "".join(rng.choice(_SPELLINGS.get(c, c)) for c in rng.choice(vocabulary)) + rng.choice(gaps)
+                for _ in range(rng.randint(1, 12))
+            )
+            tokens = _tokens(_fold_digits(text), lang)
+            words = [(t.start, t.text) for t in tokens if t.kind == "word"]
+            assert words == _words_one_by_one(text, lang), text
+            digits = [(t.start, t.end) for t in tokens if t.kind != "word"]
+            assert digits == [m.span() for m in _DIGITS.finditer(_fold_digits(text))], text
