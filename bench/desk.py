@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from khabar.arabic.normalize import normalize  # noqa: E402
 from khabar.arabic.numbers import find_numbers  # noqa: E402
-from khabar.arabic.words import words  # noqa: E402
+from khabar.arabic.words import word_set, words  # noqa: E402
 from khabar.qa import Glossary, Term, check  # noqa: E402
 from khabar.qa.story import not_prose_spans  # noqa: E402
 from tests.qa.corpus import CLEAN, GLOSSARY  # noqa: E402
@@ -64,6 +64,7 @@ def cold_paragraphs():
     warm, as they are in a running server after its first story.
     """
     words.cache_clear()
+    word_set.cache_clear()
     not_prose_spans.cache_clear()
     find_numbers.cache_clear()
 
