@@ -1,13 +1,17 @@
 """Wire ingest throughput, end to end (store payload, parse, upsert, near-duplicate grouping).
 
 Run: .venv/bin/python bench/ingest.py [--stored 100000] [--items 5000] [--batch 50] [--database FILE]
+                                      [--keep FILE [--preload-only]]
 
 Builds a fresh SQLite database in a temporary folder (the real settings: WAL,
 IMMEDIATE transactions), fills it with ``--stored`` items through the same
 ingest path, then times ``--items`` new items delivered as ninjs lists and as
-NewsML-G2 news messages of ``--batch`` items per payload, and once more one item
-per file. The reference, measured in the same run, is parsing alone: the ratio
-shows what storing and grouping cost on top of it.
+NewsML-G2 news messages of ``--batch`` items per payload, and one item per file,
+each file alone (as a poll delivers it) and 100 files a batch (as ``khabar
+ingest`` and drop folders file them). The reference, measured in the same run,
+is parsing alone: the ratio shows what storing and grouping cost on top of it.
+``--keep FILE`` saves the preloaded database for later ``--database FILE`` runs
+(which copy it, so it is never changed).
 """
 
 import argparse
@@ -38,7 +42,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 
 from khabar.wire import parsers  # noqa: E402
-from khabar.wire.ingest import IngestReport, ingest_bytes  # noqa: E402
+from khabar.wire.ingest import IngestReport, ingest_bytes, ingest_files  # noqa: E402
 from khabar.wire.models import WireItem  # noqa: E402
 
 BASE_WORDS = (
@@ -115,11 +119,18 @@ def payloads(build, items, batch):
     return [build(items[i : i + batch]) for i in range(0, len(items), batch)]
 
 
-def timed(label, blobs, count, reference=None):
+def timed(label, blobs, count, reference=None, files_per_batch=0):
+    """Each blob through ``ingest_bytes`` (as a poll delivers it), or, with ``files_per_batch``, as files
+    through ``ingest_files`` (as ``khabar ingest`` and drop folders read them)."""
     report = IngestReport()
     started, cpu = time.perf_counter(), time.process_time()
-    for blob in blobs:
-        ingest_bytes(blob, origin=label, report=report)
+    if files_per_batch:
+        entries = ((blob, f"{label}/{i}.xml") for i, blob in enumerate(blobs))
+        for _ in ingest_files(entries, report=report, files_per_batch=files_per_batch):
+            pass
+    else:
+        for blob in blobs:
+            ingest_bytes(blob, origin=label, report=report)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     assert report.items_created == count and not report.rejected, report.as_json()
     rate, cpu_rate = count / elapsed, count / cpu
@@ -135,12 +146,29 @@ def parse_rate(blobs, count):
     return count / (time.process_time() - started)
 
 
+def keep(target):
+    """A byte copy of the preloaded database as it grew (the WAL folded in first, no VACUUM)."""
+    import shutil
+
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(f"{TMP}/bench.sqlite3", f"{target}.tmp")
+    os.replace(f"{target}.tmp", target)
+    print(f"kept a copy in {target}")
+
+
 def main():
     args = argparse.ArgumentParser()
     args.add_argument("--stored", type=int, default=100_000)
     args.add_argument("--items", type=int, default=5_000)
     args.add_argument("--batch", type=int, default=50)
     args.add_argument("--database", default="")
+    args.add_argument(
+        "--keep", default="", help="copy the preloaded database to this file for later --database runs"
+    )
+    args.add_argument("--preload-only", action="store_true", help="stop after the preload (with --keep)")
     options = args.parse_args()
     rng = random.Random(20261121)
     global WORDS, WEIGHTS
@@ -154,14 +182,20 @@ def main():
     for start in range(already, options.stored, 1000):
         ingest_bytes(ninjs_payload(stories(rng, start, min(1000, options.stored - start))), origin="preload")
     print(f"preloaded {WireItem.objects.count()} items in {time.perf_counter() - started:.0f} s")
+    if options.keep:
+        keep(options.keep)
+    if options.preload_only:
+        return
 
     n, offset = options.items, max(options.stored, already) + 1_000_000
     ninjs_items = stories(rng, offset, n)
     g2_items = stories(rng, offset + n, n)
     single_items = stories(rng, offset + 2 * n, n // 5)
+    filed_items = stories(rng, offset + 3 * n, n // 5)
     ninjs_blobs = payloads(ninjs_payload, ninjs_items, options.batch)
     g2_blobs = payloads(newsml_payload, g2_items, options.batch)
     single_blobs = payloads(newsml_payload, single_items, 1)
+    filed_blobs = payloads(newsml_payload, filed_items, 1)
 
     ninjs_ref = parse_rate(ninjs_blobs, n)
     g2_ref = parse_rate(g2_blobs, n)
@@ -171,7 +205,8 @@ def main():
     )
     timed(f"ninjs, {options.batch} items/payload", ninjs_blobs, n, ninjs_ref)
     timed(f"NewsML-G2, {options.batch} items/payload", g2_blobs, n, g2_ref)
-    timed("NewsML-G2, 1 item/file", single_blobs, len(single_items), g2_ref)
+    timed("NewsML-G2, 1 item/file, each alone", single_blobs, len(single_items), g2_ref)
+    timed("NewsML-G2, 1 item/file, 100 a batch", filed_blobs, len(filed_items), g2_ref, files_per_batch=100)
     report = IngestReport()
     started = time.process_time()
     for blob in ninjs_blobs:
@@ -180,6 +215,7 @@ def main():
     print(
         f"{'ninjs again (all duplicates)':<34} {n:>7} items  {n / (time.process_time() - started):7.0f} items/s CPU"
     )
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     grouped = WireItem.objects.filter(cluster_id__isnull=False).count()
     print(f"stored items: {WireItem.objects.count()}, in near-duplicate groups: {grouped}")
 

@@ -49,6 +49,13 @@ class IngestReport:
             "rejected": self.rejected,
         }
 
+    def _mark(self):
+        return (self.items_created, self.items_updated, self.duplicates, self.killed, len(self.rejected))
+
+    def _rewind(self, mark):
+        self.items_created, self.items_updated, self.duplicates, self.killed = mark[:4]
+        del self.rejected[mark[4] :]
+
 
 def store_payload(data: bytes, *, source: Source | None = None, origin: str = "", headers=None) -> Payload:
     """Keep the bytes exactly as received, committed on their own before anything reads them."""
@@ -57,60 +64,131 @@ def store_payload(data: bytes, *, source: Source | None = None, origin: str = ""
     )
 
 
+def store_payloads(entries, *, source: Source | None = None) -> list[Payload]:
+    """Keep several payloads ``(data, origin)`` exactly as received, committed together before any is read."""
+    with transaction.atomic():
+        return Payload.objects.bulk_create(
+            Payload(source=source, origin=origin[:1000], headers={}, data=data, size=len(data))
+            for data, origin in entries
+        )
+
+
+def _path(payload: Payload) -> str:
+    return payload.origin or f"payload:{payload.pk}"
+
+
 def ingest_payload(payload: Payload, report: IngestReport | None = None) -> IngestReport:
     """Parse a stored payload and file its items; errors are recorded, never raised."""
+    return ingest_payloads([payload], report)
+
+
+def ingest_payloads(payloads: list[Payload], report: IngestReport | None = None) -> IngestReport:
+    """Parse stored payloads and file all their items in one transaction; errors are recorded, never raised.
+
+    Filing many payloads at once shares the look-ups, the inserts and the commit between
+    them, which is what makes a folder of one-item files quick. Each payload's outcome is
+    also left on the object (``status``, ``error``, ``next_page``) for the caller.
+    """
     report = report or IngestReport()
-    report.files += 1
-    path = payload.origin or f"payload:{payload.pk}"
+    readable, failed = [], []
+    for payload in payloads:
+        report.files += 1
+        try:
+            result = parsers.parse(bytes(payload.data), headers=payload.headers)
+        except WireFormatError as exc:
+            report.unreadable += 1
+            report.rejected.append({"path": _path(payload), "item": None, "error": str(exc)})
+            failed.append((payload, str(exc), f"{_path(payload)}: {exc}"))
+            continue
+        payload.next_page = result.next_page
+        readable.append((payload, result))
+    mark = report._mark()
     try:
-        result = parsers.parse(bytes(payload.data), headers=payload.headers)
-    except WireFormatError as exc:
-        report.unreadable += 1
-        report.rejected.append({"path": path, "item": None, "error": str(exc)})
-        Payload.objects.filter(pk=payload.pk).update(status=Payload.Status.FAILED, error=str(exc))
-        WireLog.objects.create(source=payload.source, payload=payload, message=f"{path}: {exc}")
-        return report
-    counts = (
-        report.items_created,
-        report.items_updated,
-        report.duplicates,
-        report.killed,
-        len(report.rejected),
-    )
-    try:
-        _file_payload(payload, result, report, path)
-    except IntegrityError as exc:
-        report.items_created, report.items_updated, report.duplicates, report.killed = counts[:4]
-        del report.rejected[counts[4] :]
-        # Another worker filed the same item at the same moment: the payload is kept and
+        _file(readable, failed, report)
+    except IntegrityError:
+        # Another worker filed one of the same items at the same moment. File the payloads one
+        # by one so that only the clashing one is set aside; its bytes are kept and
         # `khabar wire reparse` (or the next poll) files it as a duplicate or a new version.
-        message = f"{path}: stored but not filed, concurrent ingest of the same item ({exc})"
-        report.unreadable += 1
-        report.rejected.append({"path": path, "item": None, "error": message})
-        Payload.objects.filter(pk=payload.pk).update(status=Payload.Status.FAILED, error=message)
-        WireLog.objects.create(source=payload.source, payload=payload, message=message)
-        return report
-    payload.next_page = result.next_page
+        report._rewind(mark)
+        _file([], failed, report)
+        for pair in readable:
+            mark = report._mark()
+            try:
+                _file([pair], [], report)
+            except IntegrityError as exc:
+                report._rewind(mark)
+                payload = pair[0]
+                message = (
+                    f"{_path(payload)}: stored but not filed, concurrent ingest of the same item ({exc})"
+                )
+                report.unreadable += 1
+                report.rejected.append({"path": _path(payload), "item": None, "error": message})
+                _file([], [(payload, message, message)], report)
     return report
 
 
-def _file_payload(payload, result, report, path):
+def _file(readable, failed, report) -> None:
+    """One transaction: the items of every readable payload, then every payload's status and log."""
+    statuses, logs = [], []
     with transaction.atomic():
-        kills = _file_items(payload, result.items, report)
-        for rejection in result.rejected:
-            report.rejected.append({"path": path, "item": rejection.item, "error": rejection.error})
-        WireLog.objects.bulk_create(
-            WireLog(source=payload.source, payload=payload, item_ref=r.item, message=r.error)
-            for r in result.rejected
-        )
-        Payload.objects.filter(pk=payload.pk).update(
-            format=result.format,
-            status=Payload.Status.PARTIAL if result.rejected else Payload.Status.PARSED,
-            error="; ".join(f"{r.item}: {r.error}" for r in result.rejected)[:5000],
-        )
-        if kills:
-            transaction.on_commit(lambda: handle_kills(kills))
-    return kills
+        if readable:
+            kills = _file_items([(p, item) for p, result in readable for item in result.items], report)
+            if kills:
+                transaction.on_commit(lambda: handle_kills(kills))
+        for payload, result in readable:
+            for r in result.rejected:
+                report.rejected.append({"path": _path(payload), "item": r.item, "error": r.error})
+                logs.append(
+                    WireLog(source_id=payload.source_id, payload=payload, item_ref=r.item, message=r.error)
+                )
+            payload.format = result.format
+            payload.status = Payload.Status.PARTIAL if result.rejected else Payload.Status.PARSED
+            payload.error = "; ".join(f"{r.item}: {r.error}" for r in result.rejected)[:5000]
+            statuses.append((payload.format, payload.status, payload.error, payload.pk))
+        for payload, error, log in failed:
+            payload.status, payload.error = Payload.Status.FAILED, error
+            statuses.append((payload.format, payload.status, payload.error, payload.pk))
+            logs.append(WireLog(source_id=payload.source_id, payload=payload, message=log))
+        if statuses:
+            table = connection.ops.quote_name(Payload._meta.db_table)
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE {table} SET format = %s, status = %s, error = %s WHERE id = %s", statuses
+                )
+        if logs:
+            WireLog.objects.bulk_create(logs)
+
+
+def ingest_files(
+    entries,
+    *,
+    source: Source | None = None,
+    report: IngestReport | None = None,
+    files_per_batch: int = 100,
+    bytes_per_batch: int = 16 * 1024 * 1024,
+):
+    """Ingest many files ``(data, origin)``: each batch is stored (committed) first, then filed at once.
+
+    Yields ``(payload, report)`` for every file once its batch is filed, in order. A batch
+    closes at ``files_per_batch`` files or ``bytes_per_batch`` bytes, so memory stays bounded.
+    """
+    report = report or IngestReport()
+    batch, size = [], 0
+    for data, origin in entries:
+        batch.append((data, origin))
+        size += len(data)
+        if len(batch) >= files_per_batch or size >= bytes_per_batch:
+            yield from _ingest_batch(batch, source, report)
+            batch, size = [], 0
+    if batch:
+        yield from _ingest_batch(batch, source, report)
+
+
+def _ingest_batch(batch, source, report):
+    payloads = store_payloads(batch, source=source)
+    ingest_payloads(payloads, report)
+    for payload in payloads:
+        yield payload, report
 
 
 def _fields(parsed: ParsedItem, source: Source | None) -> dict:
@@ -155,18 +233,23 @@ def _chunks(values):
         yield values[start : start + CHUNK]
 
 
-def _file_items(payload: Payload, parsed_items: list[ParsedItem], report: IngestReport) -> list[WireItem]:
-    source, now = payload.source, timezone.now()
-    uris = {p.uri for p in parsed_items}
+def _file_items(pairs: list[tuple[Payload, ParsedItem]], report: IngestReport) -> list[WireItem]:
+    """File ``(payload, parsed item)`` pairs, in order: create, update, keep versions, group."""
+    now = timezone.now()
     existing = {}
-    for chunk in _chunks(uris):
-        existing.update((i.uri, i) for i in WireItem.objects.filter(uri__in=chunk))
+    # Most items are new: a bare look-up of the uris finds the few to load whole.
+    found = [uri for (uri,) in _select_in(WireItem, "uri", "uri", {p.uri for _, p in pairs})]
+    for chunk in _chunks(found):
+        existing.update((i.uri, i) for i in WireItem.objects.filter(uri__in=chunk).order_by())
     known = set()
     for chunk in _chunks(i.pk for i in existing.values()):
-        known.update(WireItemVersion.objects.filter(item_id__in=chunk).values_list("item_id", "version"))
+        known.update(
+            WireItemVersion.objects.filter(item_id__in=chunk).order_by().values_list("item_id", "version")
+        )
 
     created, changed, history, kills = {}, {}, [], []
-    for parsed in parsed_items:
+    for payload, parsed in pairs:
+        source = payload.source
         item = existing.get(parsed.uri) or created.get(parsed.uri)
         if item is None:
             item = WireItem(uri=parsed.uri, source=source, payload=payload, received_at=now, updated_at=now,
@@ -199,9 +282,9 @@ def _file_items(payload: Payload, parsed_items: list[ParsedItem], report: Ingest
             item.killed_at = now
             report.killed += 1
             kills.append(item)
+        report.items_updated += 1  # counted as filing the payloads one by one would count it
         if item.pk:
             changed[item.pk] = item
-            report.items_updated += 1
 
     fresh = list(created.values())
     touched = fresh + list(changed.values())
@@ -235,16 +318,12 @@ def _group(items: list[WireItem], signatures: dict, changed_pks, old_signatures:
     keys_of = {id(i): dedupe.band_keys(signatures[id(i)]) for i in items if signatures[id(i)] is not None}
     all_keys = {k for keys in keys_of.values() for k in keys}
     stored = {}
-    for chunk in _chunks(all_keys):
-        for key, item_id in WireBand.objects.filter(key__in=chunk).values_list("key", "item_id"):
-            stored.setdefault(key, set()).add(item_id)
+    for key, item_id in _select_in(WireBand, "key, item_id", "key", all_keys):
+        stored.setdefault(key, set()).add(item_id)
     candidate_ids = set().union(*stored.values()) if stored else set()
     candidates = {}
-    for chunk in _chunks(candidate_ids):
-        for pk, sig, cluster in WireItem.objects.filter(pk__in=chunk).values_list(
-            "pk", "signature", "cluster_id"
-        ):
-            candidates[pk] = [dedupe.from_bytes(sig), cluster]
+    for pk, sig, cluster in _select_in(WireItem, "id, signature, cluster_id", "id", candidate_ids):
+        candidates[pk] = [dedupe.from_bytes(sig), cluster]
     bands, leads = [], {}
     for item in items:
         keys = keys_of.get(id(item))
@@ -271,21 +350,33 @@ def _group(items: list[WireItem], signatures: dict, changed_pks, old_signatures:
         for key in keys:
             stored.setdefault(key, set()).add(item.pk)
             bands.append((key, item.pk))
-    _insert_bands(bands)
-    by_cluster = {}
-    for pk, cluster in leads.items():
-        by_cluster.setdefault(cluster, []).append(pk)
-    for cluster, pks in by_cluster.items():
-        WireItem.objects.filter(pk__in=pks).update(cluster_id=cluster)
-
-
-def _insert_bands(rows: list[tuple[int, int]]) -> None:
-    """Band rows go in with executemany: the ORM's per-object overhead was most of ingest time."""
-    if not rows:
-        return
-    table = connection.ops.quote_name(WireBand._meta.db_table)
+    # Band rows and cluster ids go in with executemany: the ORM's per-object overhead was most of ingest time.
     with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} (key, item_id) VALUES (%s, %s)", rows)
+        if bands:
+            cursor.executemany(f"INSERT INTO {_table(WireBand)} (key, item_id) VALUES (%s, %s)", bands)
+        if leads:
+            cursor.executemany(
+                f"UPDATE {_table(WireItem)} SET cluster_id = %s WHERE id = %s",
+                [(cluster, pk) for pk, cluster in leads.items()],
+            )
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _select_in(model, columns: str, column: str, values) -> list[tuple]:
+    """``SELECT columns FROM model WHERE column IN values`` in chunks, without the ORM's per-query cost
+    (the hot look-ups of ingest run once or twice per payload)."""
+    rows = []
+    with connection.cursor() as cursor:
+        for chunk in _chunks(values):
+            cursor.execute(
+                f"SELECT {columns} FROM {_table(model)} WHERE {column} IN ({', '.join(['%s'] * len(chunk))})",
+                chunk,
+            )
+            rows += cursor.fetchall()
+    return rows
 
 
 def ingest_bytes(data: bytes, *, source=None, origin="", headers=None, report=None) -> IngestReport:

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .fetch import FetchError, fetch
-from .ingest import IngestReport, ingest_payload, store_payload
+from .ingest import IngestReport, ingest_files, ingest_payload, store_payload
 from .models import Payload, Source, WireLog
 
 logger = logging.getLogger(__name__)
@@ -111,10 +111,10 @@ def _poll_folder(source: Source) -> IngestReport:
     if not source.folder or not folder.is_dir():
         raise FetchError(f"drop folder {source.folder!r} does not exist")
     report = IngestReport()
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
-        unreadable = report.unreadable
-        ingest_payload(store_payload(path.read_bytes(), source=source, origin=str(path)), report)
-        target = folder / ("failed" if report.unreadable > unreadable else "done")
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    filed = ingest_files(((p.read_bytes(), str(p)) for p in files), source=source, report=report)
+    for path, (payload, _) in zip(files, filed, strict=True):  # one payload per file, in order
+        target = folder / ("failed" if payload.status == Payload.Status.FAILED else "done")
         target.mkdir(exist_ok=True)
         shutil.move(str(path), target / path.name)
     return report

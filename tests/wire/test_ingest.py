@@ -201,3 +201,79 @@ def test_a_database_conflict_keeps_the_payload_and_reports_it(fixture_path, monk
     assert payload.status == "failed" and payload.size > 0
     monkeypatch.undo()
     assert ingest.ingest_payload(payload).items_created == 1
+
+
+def _read(fixture_path, name):
+    return open(fixture_path(name), "rb").read()
+
+
+@pytest.mark.django_db
+def test_files_filed_in_one_batch_keep_order_versions_and_every_payload(fixture_path):
+    """A batch of files is stored first, then filed together: versions in file order, a bad file loses nothing."""
+    from khabar.wire.ingest import IngestReport, ingest_files
+
+    entries = [
+        (_read(fixture_path, "ar_newsml_item_nitf.xml"), "v1.xml"),
+        (_read(fixture_path, "broken_truncated.json"), "broken.json"),
+        (_read(fixture_path, "ar_newsml_item_nitf_v2.xml"), "v2.xml"),
+        (_read(fixture_path, "ar_newsml_item_nitf.xml"), "v1-again.xml"),  # a late copy of version 1
+        (_read(fixture_path, "ar_ninjs2_list.json"), "list.json"),
+    ]
+    report = IngestReport()
+    filed = list(ingest_files(entries, report=report, files_per_batch=10))
+    assert [p.origin for p, _ in filed] == [origin for _, origin in entries]
+    assert [p.status for p, _ in filed] == ["parsed", "failed", "parsed", "parsed", "partial"]
+    assert (report.files, report.items_created, report.items_updated, report.duplicates) == (5, 3, 1, 1)
+    item = WireItem.objects.get(uri="urn:khabar:g2:ar-100")
+    assert item.version == "2" and item.payload.origin == "v2.xml"
+    assert list(item.versions.values_list("version", flat=True)) == ["1"]
+    assert [bytes(p.data) for p in Payload.objects.order_by("pk")] == [data for data, _ in entries]
+    assert Payload.objects.get(origin="broken.json").status == "failed"
+    assert WireLog.objects.filter(payload__origin="broken.json").exists()
+    # Filed as one batch or one by one, the outcome is the same.
+    again = IngestReport()
+    for data, origin in entries:
+        ingest_bytes(data, origin=origin, report=again)
+    assert (again.items_created, again.items_updated, again.duplicates) == (0, 0, 5)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_conflict_in_a_batch_sets_aside_only_its_own_payload(fixture_path, monkeypatch):
+    from django.db import IntegrityError
+
+    from khabar.wire import ingest
+
+    real = ingest._file_items
+
+    def clash_on_ar_100(pairs, report):
+        if any(item.uri == "urn:khabar:g2:ar-100" for _, item in pairs):
+            raise IntegrityError("UNIQUE constraint failed: wire_wireitem.uri")
+        return real(pairs, report)
+
+    monkeypatch.setattr(ingest, "_file_items", clash_on_ar_100)
+    entries = [
+        (_read(fixture_path, "ar_ninjs2_list.json"), "list.json"),
+        (_read(fixture_path, "ar_newsml_item_nitf.xml"), "clash.xml"),
+        (_read(fixture_path, "ar_newsml_message.xml"), "message.xml"),
+    ]
+    report = ingest.IngestReport()
+    statuses = {p.origin: p.status for p, _ in ingest.ingest_files(entries, report=report)}
+    assert statuses == {"list.json": "partial", "clash.xml": "failed", "message.xml": "partial"}
+    assert report.items_created == 4 and report.unreadable == 1
+    assert sum("concurrent ingest" in r["error"] for r in report.rejected) == 1
+    assert len(report.rejected) == 5  # four rejected items, counted once although the batch was filed twice
+    assert not WireItem.objects.filter(uri="urn:khabar:g2:ar-100").exists()
+    monkeypatch.undo()
+    assert ingest.ingest_payload(Payload.objects.get(origin="clash.xml")).items_created == 1
+
+
+@pytest.mark.django_db
+def test_ingest_command_batches_files(ingest_json, run, tmp_path, fixture_path):
+    for n in range(7):
+        (tmp_path / f"{n}.xml").write_bytes(
+            _read(fixture_path, "ar_newsml_item_nitf.xml").replace(b"ar-100", f"ar-1{n:02}".encode())
+        )
+    code, out, err = run("ingest", str(tmp_path), "--batch", "3", "--json")
+    report = json.loads(out)
+    assert code == 0 and (report["files"], report["items_created"]) == (7, 7)
+    assert Payload.objects.filter(status="parsed").count() == 7

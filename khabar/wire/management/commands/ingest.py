@@ -2,6 +2,8 @@
 
 Exit 0 when every file was read (items inside may be rejected, each with its
 reason), 2 when a file could not be read or parsed at all. Never a traceback.
+Files are stored and filed in batches (``--batch`` files, one transaction to
+store them, committed before any is parsed, and one to file their items).
 """
 
 import json
@@ -10,7 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from khabar.wire.ingest import IngestReport, ingest_payload, store_payload
+from khabar.wire.ingest import IngestReport, ingest_files
 from khabar.wire.models import Source
 
 
@@ -21,6 +23,13 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument("--source", metavar="SLUG", help="the source the files came from")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
+        parser.add_argument(
+            "--batch",
+            type=int,
+            default=100,
+            metavar="N",
+            help="files stored and filed together (default 100)",
+        )
 
     def handle(self, **options):
         report = IngestReport()
@@ -29,7 +38,18 @@ class Command(BaseCommand):
             source = Source.objects.filter(slug=options["source"]).first()
             if source is None:
                 return self._finish(report, options, error=f"unknown source {options['source']!r}")
-        for name in options["paths"]:
+        for _ in ingest_files(
+            self._read(options["paths"], report),
+            source=source,
+            report=report,
+            files_per_batch=options["batch"],
+        ):
+            pass
+        return self._finish(report, options)
+
+    def _read(self, names, report):
+        """``(bytes, path)`` of every file named or inside a folder named; unreadable ones are reported."""
+        for name in names:
             path = Path(name)
             files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
             for file in files:
@@ -42,8 +62,7 @@ class Command(BaseCommand):
                         {"path": str(file), "item": None, "error": exc.strerror or str(exc)}
                     )
                     continue
-                ingest_payload(store_payload(data, source=source, origin=str(file)), report)
-        return self._finish(report, options)
+                yield data, str(file)
 
     def _finish(self, report, options, error=None):
         if error:

@@ -5,7 +5,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from khabar.wire.ingest import IngestReport, ingest_payload
+from khabar.wire.ingest import IngestReport, ingest_payloads
 from khabar.wire.models import Payload, WireItem
 
 
@@ -66,8 +66,15 @@ class Command(BaseCommand):
                 status__in=[Payload.Status.FAILED, Payload.Status.PARTIAL, Payload.Status.PENDING]
             )
         report = IngestReport()
-        for payload in queryset.iterator(chunk_size=50):
-            ingest_payload(payload, report)
+        batch, size = [], 0
+        for payload in queryset.select_related("source").iterator(chunk_size=50):
+            batch.append(payload)
+            size += payload.size
+            if len(batch) == 50 or size > 16 * 1024 * 1024:
+                ingest_payloads(batch, report)
+                batch, size = [], 0
+        if batch:
+            ingest_payloads(batch, report)
         if json:
             self.stdout.write(_dumps(report.as_json()))
         else:
