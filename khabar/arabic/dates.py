@@ -249,13 +249,44 @@ def find_arabic_weekdays(text: str) -> list[CalendarName]:
     return found
 
 
+_EN_MONTH_ABBREVIATIONS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+
+def _by_first_letter(alternatives) -> str:
+    """``alternatives`` (a list of (word, pattern after its first letter)) as one pattern that opens
+    with a literal letter in every branch, so that ``re`` skips ahead to those letters instead of
+    trying each position; the word boundary before the letter is checked once it has matched."""
+    branches = {}
+    for word, rest in alternatives:
+        branches.setdefault(word[0], []).append(rest)
+    return "|".join(rf"{first}(?<!\w.)(?:{'|'.join(rests)})" for first, rests in branches.items())
+
+
+# A month in full, or abbreviated with an optional dot: «January», «Jan.», «Sept».
 _EN_MONTH = re.compile(
-    r"\b(?:(?P<full>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"|(?P<abbr>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?P<dot>\.)?)(?![A-Za-z])"
+    "(?:"
+    + _by_first_letter(
+        [(name, name[1:]) for name in ENGLISH_MONTHS]
+        + [(abbr, rf"{abbr[1:]}\.?") for abbr in _EN_MONTH_ABBREVIATIONS]
+    )
+    + ")(?![A-Za-z])"
 )
 # Not the newspapers: «The Sunday Times», «The Sunday Telegraph».
 _EN_WEEKDAY = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+    f"({_by_first_letter((name, name[1:]) for name in ENGLISH_WEEKDAYS)})s?\\b"
     r"(?!\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Age)\b)"
 )
 _EN_MONTH_CONTEXT = re.compile(
@@ -263,7 +294,7 @@ _EN_MONTH_CONTEXT = re.compile(
     re.I,
 )
 _EN_ABBR = {"Sept": 9, "Sep": 9}
-_EN_NAMED_DATES = re.compile(r"(?<![\d/])9/11(?![\d/])")
+_EN_NAMED_DATES = re.compile(r"9(?<![\d/]9)/11(?![\d/])")  # «9» first: re skips ahead to it
 
 
 def find_english_months(text: str) -> list[CalendarName]:
@@ -271,8 +302,11 @@ def find_english_months(text: str) -> list[CalendarName]:
     for m in _EN_MONTH.finditer(text):
         after = text[m.end() : m.end() + 3]
         next_is_digit = bool(re.match(r"\s*\d", after))
-        if m.group("full"):
-            name = m.group("full")
+        name = m.group()
+        dot = name.endswith(".")
+        if dot:
+            name = name[:-1]
+        if name in ENGLISH_MONTHS:
             index = ENGLISH_MONTHS.index(name) + 1
             if name in ("May", "March") and not next_is_digit:
                 if not (
@@ -281,11 +315,10 @@ def find_english_months(text: str) -> list[CalendarName]:
                 ):
                     continue  # «May» the verb, «March» the walk
         else:
-            abbr = m.group("abbr")
-            if not (m.group("dot") or next_is_digit):
+            if not (dot or next_is_digit):
                 continue
-            index = _EN_ABBR.get(abbr) or next(
-                i for i, full in enumerate(ENGLISH_MONTHS, 1) if full.startswith(abbr)
+            index = _EN_ABBR.get(name) or next(
+                i for i, full in enumerate(ENGLISH_MONTHS, 1) if full.startswith(name)
             )
         found.append(CalendarName(index, m.start(), m.end(), m.group()))
     # Dates that English copy uses as names; Arabic names the month: «هجمات 11 سبتمبر».

@@ -110,10 +110,17 @@ class Glossary:
         """Terms the English ``text`` names, with where."""
         if not self._by_first_word:
             return []
-        words = {w.lower().rstrip(".'’") for w in _LATIN_WORD.findall(text)}
+        by_first_word = self._by_first_word
+        # Lower-case the text once, not word by word: the same words, as no letter but «İ» and
+        # the Kelvin sign lower-cases into ASCII.
+        lowered = text.lower() if "\u0130" not in text and "\u212a" not in text else None
+        if lowered is None:
+            words = {w.lower().rstrip(".'’") for w in _LATIN_WORD.findall(text)}
+        else:
+            words = {w.rstrip(".'’") for w in set(_LATIN_WORD.findall(lowered))}
         # The word itself, or without a plural or possessive ending («Houthis», «Pyongyang's»).
-        keys = (words | {w[:-1] for w in words} | {w[:-2] for w in words}) & self._by_first_word.keys()
-        candidates = {id(term): term for key in keys for term in self._by_first_word[key]}
+        keys = {key for w in words for key in (w, w[:-1], w[:-2]) if key in by_first_word}
+        candidates = {id(term): term for key in keys for term in by_first_word[key]}
         found = []
         for term in candidates.values():
             m = term.found_in_english(text)

@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from khabar.qa import ERROR, WARNING, Finding, Glossary, Term, check, has_errors, split_paragraphs
+from khabar.qa.story import not_prose_spans
 
 from .corpus import GLOSSARY
 
@@ -138,6 +139,45 @@ def test_urls_emails_handles_are_not_untranslated():
     english = "Follow @AP on X or write to info@ap.org; the report is at https://apnews.com/article/x-1."
     arabic = "تابعوا @AP أو راسلوا info@ap.org؛ والتقرير على https://apnews.com/article/x-1."
     assert check([english], [arabic]) == []
+
+
+@pytest.mark.parametrize(
+    "address", ["WWW.Example/news", "www.example.org", "HTTP://example.org/a", "@AP_Arabic", "#Gaza_AP"]
+)
+def test_addresses_in_any_case_are_not_prose(address):
+    # The quick test that spares prose paragraphs the address pattern must let every kind through.
+    assert not_prose_spans(f"التقرير على {address} اليوم") != ()
+    assert not_prose_spans("قال الرئيس. ثم غادر.") == ()
+
+
+@pytest.mark.parametrize(
+    ("arabic", "span"),
+    [
+        ("وقال الرئيس ، ثم غادر.", " ،"),
+        ("وقال الرئيس\t، ثم غادر.", "\t،"),
+        ("وقال الرئيس\u00a0؛ ثم غادر.", "\u00a0؛"),
+        ("هل غادر الرئيس ؟", " ؟"),
+        ("وقال  الرئيس ثم غادر.", "  "),
+        ("وقال\u00a0 الرئيس ثم غادر.", "\u00a0 "),
+        ("وقال\t\tالرئيس ثم غادر.", "\t\t"),
+    ],
+)
+def test_spaces_before_arabic_marks_and_doubled_spaces_of_any_kind(arabic, span):
+    (finding,) = check(["The president said so, then left."], [arabic])
+    assert finding.code == "punctuation" and arabic[finding.start : finding.end] == span
+
+
+def test_glossary_terms_found_beside_dotted_capital_i():
+    # «İ» lower-cases into two characters; the English words around it must still be read.
+    glossary = Glossary((Term("Kremlin", "الكرملين"),))
+    findings = check(
+        ["İstanbul talks: the KREMLIN said no."], ["محادثات إسطنبول: قال الكرملين لا."], glossary
+    )
+    assert findings == []
+    findings = check(
+        ["İstanbul talks: the Kremlin's envoy said no."], ["محادثات إسطنبول: قال المبعوث لا."], glossary
+    )
+    assert codes(findings) == ["glossary"]
 
 
 def test_latin_name_not_in_source_and_not_english_is_left_alone():

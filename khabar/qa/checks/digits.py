@@ -11,24 +11,18 @@ _EASTERN = re.compile(r"[٠-٩۰-۹]+")
 
 
 def check_story(story: Story):
-    western, eastern = [], []
-    for index, text in enumerate(story.target):
-        prose = blank_not_prose(text)
-        western.extend((index, m) for m in _WESTERN.finditer(prose))
-        eastern.extend((index, m) for m in _EASTERN.finditer(prose))
+    texts = [blank_not_prose(text) for text in story.target]
+    western = sum(len(_WESTERN.findall(prose)) for prose in texts)
+    eastern = sum(len(_EASTERN.findall(prose)) for prose in texts) if western else 0
     if not western or not eastern:
         return
     # Point at the first number in the rarer style: that is the one to change.
     rare, style, other = (
-        (eastern, "هندية (٠١٢)", "عربية (012)")
-        if len(eastern) <= len(western)
-        else (
-            western,
-            "عربية (012)",
-            "هندية (٠١٢)",
-        )
+        (_EASTERN, "هندية (٠١٢)", "عربية (012)")
+        if eastern <= western
+        else (_WESTERN, "عربية (012)", "هندية (٠١٢)")
     )
-    index, m = rare[0]
+    index, m = next((i, m) for i, prose in enumerate(texts) if (m := rare.search(prose)))
     yield Finding(
         CODE,
         WARNING,
