@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .normalize import normalize
-from .words import LETTERS, MARKS, WORD, fold
+from .words import MARKS, fold, words
 
 # Length-preserving fold, so spans found in the folded text hold for the original.
 _FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫٪", "01234567890123456789,.%")
@@ -264,26 +264,22 @@ _AR_PREFIXES = tuple(
 _AR_SOFT_VALUES = (1, 2)
 
 # Numbers are read from their tokens: digits, and the words a number can be made of.
-# One regular expression finds them all in a single pass (see ``_token_pattern``).
+# In English one regular expression finds them all in a single pass (``_token_pattern``);
+# Arabic number words are looked up among the words of the paragraph (``_arabic_tokens``).
 _AR_FORMS = sorted({*_AR_NUMS, *_AR_SCALES, *_AR_TEEN_HEADS, *_AR_TEN, _AR_HALF}, key=len, reverse=True)
 _AR_WORDS = frozenset(
     {_AR_AND, *_AR_FORMS, *(prefix + form for prefix, _, _ in _AR_PREFIXES for form in _AR_FORMS)}
 )
 _EN_WORDS = frozenset({*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "hundred", "and", "a", "an", "half", "decade"})
-# Arabic number words are matched with hamza seats, «ى» and «ة» folded letter for letter
-# (offsets unchanged): each letter of a form also stands for the spellings folded onto it.
-# A text with harakat or tatweel, which no such pattern sees through, is read word by word.
+# Hamza seats, «ى» and «ة» folded letter for letter.
 _LIGHT_FOLD = str.maketrans("آأإٱىةؤئ", "اااايهوي")
-_SPELLINGS: dict[str, str] = {}
-for _spelling, _letter in _LIGHT_FOLD.items():
-    _SPELLINGS[chr(_letter)] = _SPELLINGS.get(chr(_letter), chr(_letter)) + chr(_spelling)
 _HAS_MARKS = re.compile(f"[{MARKS}]")
 
 
-def _alternation(words, letter) -> str:
-    """A pattern for exactly ``words``, shaped as a trie: a word that is not one fails on its first letters."""
+def _alternation(vocabulary, letter) -> str:
+    """A pattern for exactly ``vocabulary``, shaped as a trie: a word that is not one fails on its first letters."""
     trie: dict = {}
-    for word in words:
+    for word in vocabulary:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
@@ -319,16 +315,6 @@ def _token_pattern(letters: str, number_word: str) -> re.Pattern:
 _EN_TOKENS = _token_pattern("A-Za-z", _alternation(_EN_WORDS, lambda c: f"[{c}{c.upper()}]"))
 
 
-def _arabic_letter(char: str) -> str:
-    spellings = _SPELLINGS.get(char)
-    return f"[{spellings}]" if spellings else re.escape(char)
-
-
-_AR_TOKENS = _token_pattern(
-    LETTERS,
-    f"(?:{_alternation({p for p, _, _ in _AR_PREFIXES}, _arabic_letter)})?"
-    f"{_alternation(_AR_FORMS, _arabic_letter)}|{_arabic_letter(_AR_AND)}",
-)
 # What may follow a number, read with one match at its end: words that make it a
 # percentage, or a unit that makes it soft (clock times, imperial measures that Arabic
 # copy converts or drops: «1,000 km (620 miles)», Hijri years).
@@ -396,35 +382,57 @@ def _light_fold(word: str) -> str:
     return word.translate(_LIGHT_FOLD)
 
 
-def _tokens(folded: str, lang: str) -> list[_Token]:
-    """Digits, and the words that can be part of a number; everything else is left out."""
-    if lang == "ar" and _HAS_MARKS.search(folded):
-        return _tokens_word_by_word(folded)
+def _tokens(text: str, folded: str, lang: str) -> list[_Token]:
+    """Digits, and the words that can be part of a number; everything else is left out.
+
+    ``folded`` is ``text`` with its digits folded (``_fold_digits``), offsets unchanged.
+    """
+    if lang == "ar":
+        return _arabic_tokens(text, folded)
     tokens = []
-    arabic = lang == "ar"
-    for m in (_AR_TOKENS if arabic else _EN_TOKENS).finditer(folded):
+    for m in _EN_TOKENS.finditer(folded):
         time, num, suffix, word = m.groups()
         if num:
             tokens.append(_Token(m.start(2), m.end(), "num", num, suffix or ""))
         elif word:
-            tokens.append(_Token(m.start(4), m.end(), "word", _light_fold(word) if arabic else word))
+            tokens.append(_Token(m.start(4), m.end(), "word", word))
         elif time:
             tokens.append(_Token(m.start(1), m.end(1), "time", time))
     return tokens
 
 
-def _tokens_word_by_word(folded: str) -> list[_Token]:
-    """``_tokens`` for Arabic with harakat or tatweel: each word folded and looked up."""
-    tokens = [
-        _Token(m.start(), m.end(), "time", m["time"])
-        if m["time"]
-        else _Token(m.start(), m.end(), "num", m["num"], m["suffix"] or "")
-        for m in _DIGITS.finditer(folded)
-    ]
-    words = [m for m in WORD.finditer(folded) if _lookup_arabic(m.group())[0] or fold(m.group()) == _AR_AND]
-    if words:
-        tokens.extend(_Token(m.start(), m.end(), "word", m.group()) for m in words)
-        tokens.sort()
+def _arabic_tokens(text: str, folded: str) -> list[_Token]:
+    """Arabic number words are looked up among the paragraph's words, which ``words`` finds
+    and normalises once for all the checks; digits are found on their own."""
+    tokens = _digit_tokens(folded)
+    # Harakat or tatweel aside, a word is read with each letter folded on its own (hamza
+    # seats, «ى», «ة»): what ``normalize`` gives, unless it merged a «ئ» or «ؤ» into the
+    # letter beside it, which shortens the word.
+    letter_by_letter = not _HAS_MARKS.search(folded)
+    for word, start, end in words(text):
+        if letter_by_letter and len(word) != end - start:
+            word = _light_fold(text[start:end])
+        if word in _AR_WORDS:
+            tokens.append(_Token(start, end, "word", word))
+    tokens.sort()
+    return tokens
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _digit_tokens(folded: str) -> list[_Token]:
+    """What ``_DIGITS.finditer`` finds, read from each digit that ``re`` skips ahead to."""
+    tokens = []
+    at = _DIGIT.search(folded)
+    while at:
+        m = _DIGITS.match(folded, at.start())
+        time, num, suffix = m.groups()
+        if time:
+            tokens.append(_Token(m.start(), m.end(), "time", time))
+        else:
+            tokens.append(_Token(m.start(), m.end(), "num", num, suffix or ""))
+        at = _DIGIT.search(folded, m.end())
     return tokens
 
 
@@ -753,7 +761,7 @@ def find_numbers(text: str, lang: str) -> tuple[Number, ...]:
     edited segment, and only that segment has changed.
     """
     folded = _fold_digits(text)
-    tokens = _tokens(folded, lang)
+    tokens = _tokens(text, folded, lang)
     if not tokens:
         return ()
     builder = _Builder(lang)

@@ -186,7 +186,7 @@ def test_one_pass_token_pattern_finds_what_a_word_by_word_lookup_finds(seed):
                 "".join(rng.choice(_SPELLINGS.get(c, c)) for c in rng.choice(vocabulary)) + rng.choice(gaps)
                 for _ in range(rng.randint(1, 12))
             )
-            tokens = _tokens(_fold_digits(text), lang)
+            tokens = _tokens(text, _fold_digits(text), lang)
             words = [(t.start, t.text) for t in tokens if t.kind == "word"]
             assert words == _words_one_by_one(text, lang), text
             digits = [(t.start, t.end) for t in tokens if t.kind != "word"]
