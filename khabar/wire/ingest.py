@@ -296,7 +296,7 @@ def _file_items(pairs: list[tuple[Payload, ParsedItem]], report: IngestReport) -
         sig = dedupe.signature(dedupe.story_text(item.headline, item.body_html))
         signatures[id(item)] = sig
         item.signature = dedupe.to_bytes(sig)
-    WireItem.objects.bulk_create(fresh, batch_size=CHUNK)
+    _insert(fresh)
     if changed:
         WireItem.objects.bulk_update(changed.values(), _UPDATED_FIELDS, batch_size=CHUNK)
     if history:
@@ -359,6 +359,42 @@ def _group(items: list[WireItem], signatures: dict, changed_pks, old_signatures:
                 f"UPDATE {_table(WireItem)} SET cluster_id = %s WHERE id = %s",
                 [(cluster, pk) for pk, cluster in leads.items()],
             )
+
+
+# Values of these column types go to the driver as they are; every other type is prepared by its field.
+_AS_IS = {
+    "CharField", "TextField", "ForeignKey", "BigIntegerField", "IntegerField", "SmallIntegerField",
+    "PositiveIntegerField", "PositiveSmallIntegerField", "BooleanField",
+}  # fmt: skip
+
+
+def _insert(items: list[WireItem]) -> None:
+    """``bulk_create`` for new items without its per-value cost (a third of filing time in the profile):
+    the same multi-row ``INSERT … RETURNING id`` in the same batch sizes, each value prepared only when its
+    field's type needs it (dates, JSON, bytes)."""
+    if not items:
+        return
+    fields = [f for f in WireItem._meta.concrete_fields if not f.primary_key]
+    prepare = [(f.attname, None if f.get_internal_type() in _AS_IS else f.get_db_prep_save) for f in fields]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    row = f"({', '.join(['%s'] * len(fields))})"
+    size = connection.ops.bulk_batch_size(fields, items)
+    with connection.cursor() as cursor:
+        for start in range(0, len(items), size):
+            batch = items[start : start + size]
+            params = [
+                value if prep is None else prep(value, connection)
+                for item in batch
+                for attname, prep in prepare
+                for value in (getattr(item, attname),)
+            ]
+            cursor.execute(
+                f"INSERT INTO {_table(WireItem)} ({columns}) VALUES {', '.join([row] * len(batch))} RETURNING id",
+                params,
+            )
+            for item, (pk,) in zip(batch, cursor.fetchall(), strict=True):
+                item.pk = pk
+                item._state.adding, item._state.db = False, connection.alias
 
 
 def _table(model) -> str:

@@ -277,3 +277,33 @@ def test_ingest_command_batches_files(ingest_json, run, tmp_path, fixture_path):
     report = json.loads(out)
     assert code == 0 and (report["files"], report["items_created"]) == (7, 7)
     assert Payload.objects.filter(status="parsed").count() == 7
+
+
+@pytest.mark.django_db
+def test_the_fast_insert_stores_what_bulk_create_stores():
+    """Ingest inserts new items with its own multi-row INSERT: every column must come out as Django's would."""
+    import datetime as dt
+
+    from khabar.wire import dedupe, ingest
+
+    def item(uri):
+        return WireItem(
+            uri=uri, version="3", headline="أحمد يصل", byline="مراسل", body_html="<p>نص&nbsp;الخبر</p>",
+            subjects=[{"code": "medtop:04000000", "name": "اقتصاد"}], urgency=2, pubstatus="usable",
+            embargoed=dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.UTC),
+            version_created=dt.datetime(2026, 11, 21, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=3))),
+            link="https://example.org/a", usage_terms="Credit", cluster_id=7,
+            signature=dedupe.to_bytes(dedupe.signature("one two three four five six")),
+            received_at=dt.datetime(2026, 11, 21, 10, 1, tzinfo=dt.UTC), updated_at=dt.datetime(2026, 11, 21, tzinfo=dt.UTC),
+        )  # fmt: skip
+
+    fast, slow = item("urn:fast"), item("urn:slow")
+    ingest._insert([fast])
+    WireItem.objects.bulk_create([slow])
+    assert fast.pk and not fast._state.adding
+    columns = [f.attname for f in WireItem._meta.concrete_fields if f.attname not in ("id", "uri")]
+    stored = {i.uri: i for i in WireItem.objects.all()}
+    assert [getattr(stored["urn:fast"], c) for c in columns] == [
+        getattr(stored["urn:slow"], c) for c in columns
+    ]
+    assert stored["urn:fast"].embargoed == dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
