@@ -159,6 +159,8 @@ _AR_MONTH_CONTEXT = {
     )
 }
 _AR_WEEKDAYS = {normalize(name): i for i, name in enumerate(WEEKDAYS)}
+_AB, _SUNDAY, _MONDAY, _BOTH = normalize("آب"), normalize("الأحد"), normalize("الاثنين"), normalize("كلا")
+_TEN = frozenset({normalize("عشر"), normalize("عشرة")})
 # Every spelling a month or weekday word can take with clitics, to skip texts that name none.
 _AR_MONTH_FORMS = with_clitics(_AR_MONTH_ONE_WORD | _AR_MONTH_FIRST_OF_TWO)
 _AR_WEEKDAY_FORMS = with_clitics(_AR_WEEKDAYS)
@@ -222,7 +224,7 @@ def _arabic_month_stands(text: str, words, i: int, name: str) -> bool:
     if name not in _AR_AMBIGUOUS_MONTHS:
         return True
     start, end = words[i][1], words[i][2]
-    if name == normalize("آب") and "آب" not in strip_marks(text[start:end]):
+    if name == _AB and "آب" not in strip_marks(text[start:end]):
         return False
     before, after = text[max(0, start - 4) : start], text[end : end + 4]
     if _DIGIT.search(before) or _DIGIT.search(after) or "(" in after or ")" in before:
@@ -241,9 +243,9 @@ def find_arabic_weekdays(text: str) -> list[CalendarName]:
             continue
         following = words[i + 1][0] if i + 1 < len(words) else ""
         previous = words[i - 1][0] if i else ""
-        if name == normalize("الأحد") and following in (normalize("عشر"), normalize("عشرة")):
+        if name == _SUNDAY and following in _TEN:
             continue  # «الأحد عشر»: the eleven
-        if name == normalize("الاثنين") and previous == normalize("كلا"):
+        if name == _MONDAY and previous == _BOTH:
             continue  # «كلا الاثنين»: both
         found.append(CalendarName(_AR_WEEKDAYS[name], start, end, text[start:end]))
     return found
