@@ -28,6 +28,8 @@ def check(story: Story, pair: Pair):
     target_keys = frozenset().union(*(t.keys for t in target))
     missing = [n for n in source if not n.soft and n.keys.isdisjoint(target_keys)]
     extra = [t for t in target if not t.soft and t.keys.isdisjoint(source_keys)]
+    if not missing and not extra:
+        return
     yield from report(
         CODE,
         pair,
