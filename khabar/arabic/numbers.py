@@ -608,7 +608,9 @@ class _Builder:
             self.either_scale = None
 
     def flush(self):
-        if self.start >= 0 and not self.tentative and (self.total or self.group is not None):
+        if self.start < 0:
+            return  # nothing started: every field is as ``_reset`` leaves it
+        if not self.tentative and (self.total or self.group is not None):
             value = self.total + (self.group or 0.0)
             values = self.values if self.parts == 1 and self.values else (value,)
             if self.either_scale and self.group is None:
