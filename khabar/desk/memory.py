@@ -19,17 +19,27 @@ The index catches up with rows added since it was built by one indexed query
 (``id > last seen``) per look-up, so it stays right in every worker process without a
 shared cache; rows removed or re-targeted are read back from the database for the few
 candidates returned.
+
+Building it reads every stored segment (≈7 s of CPU at 200,000 segments), so each
+server worker builds it in the background as it starts (``warm_up``, called by
+``khabar serve``): the first translator of the day does not wait for it. A look-up
+arriving during the build waits for it on the index lock instead of starting another.
 """
 
+import logging
 import re
 import threading
+import time
 from dataclasses import dataclass
 
 import numpy as np
+from django.db import connections
 from rapidfuzz import fuzz, process
 
 from .models import MemorySegment
 from .models.memory import lookup_form, lookup_key
+
+logger = logging.getLogger(__name__)
 
 FUZZY_THRESHOLD = 75
 CANDIDATES = 300
@@ -152,6 +162,29 @@ _index = MemoryIndex()
 
 def index() -> MemoryIndex:
     return _index
+
+
+def warm_up() -> threading.Thread:
+    """Build this process's index in a background thread, and return the thread."""
+
+    def build():
+        started = time.perf_counter()
+        try:
+            _index.refresh()
+            logger.info(
+                "translation memory: fuzzy index of %d segments built in %.1f s",
+                len(_index),
+                time.perf_counter() - started,
+            )
+        except Exception:
+            # The first look-up will try again; a server must start even if this fails.
+            logger.exception("translation memory: building the fuzzy index at start-up failed")
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    thread = threading.Thread(target=build, name="translation-memory-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def lookup(source: str, limit: int = 3, threshold: float = FUZZY_THRESHOLD) -> list[MemoryMatch]:

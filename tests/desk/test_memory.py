@@ -1,5 +1,7 @@
 """Translation memory: storing approved pairs, exact and fuzzy look-up."""
 
+import threading
+
 import pytest
 
 from khabar.desk import memory
@@ -77,3 +79,37 @@ def test_lookup_query_count_is_bounded(django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         matches = memory.lookup(SOURCE + " Item 7")
     assert len(matches) == 3
+
+
+@pytest.mark.django_db(transaction=True)  # the warm-up thread reads through its own connection
+def test_server_workers_build_the_index_in_the_background_as_they_start():
+    from khabar.newsroom.management.commands.serve import worker_started
+
+    for i in range(20):
+        memory.remember(f"{SOURCE} Item {i}.", f"{TARGET} {i}")
+    assert len(memory.index()) == 0
+    worker_started(worker=None)  # what gunicorn calls in each worker process (``post_worker_init``)
+    (thread,) = [t for t in threading.enumerate() if t.name == "translation-memory-warm-up"]
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert len(memory.index()) == 20  # built before any look-up
+    last = memory.index().last_id
+    [match, *_] = memory.lookup(SOURCE + " Item 7, officials said.")
+    assert match.segment.target == f"{TARGET} 7"
+    assert memory.index().last_id == last and len(memory.index()) == 20  # nothing rebuilt or added
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_look_up_during_the_warm_up_does_not_build_the_index_a_second_time(monkeypatch):
+    for i in range(5):
+        memory.remember(f"{SOURCE} Item {i}.", f"{TARGET} {i}")
+    builds = []
+    build = memory.MemoryIndex._build
+    monkeypatch.setattr(memory.MemoryIndex, "_build", lambda self: (builds.append(1), build(self)))
+    with memory.index()._lock:  # hold the build back until the look-up is queued behind it
+        thread = memory.warm_up()
+        looker = threading.Thread(target=memory.lookup, args=(SOURCE + " Item 3, officials said.",))
+        looker.start()
+    thread.join(timeout=30)
+    looker.join(timeout=30)
+    assert builds == [1]

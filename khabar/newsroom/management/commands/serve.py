@@ -6,6 +6,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
+def worker_started(worker):
+    """In each worker process as it starts: build the translation memory's index in the background."""
+    from khabar.desk.memory import warm_up
+
+    warm_up()
+
+
 class Command(BaseCommand):
     help = "Serve Khabar with gunicorn (production server)."
 
@@ -41,6 +48,7 @@ class Command(BaseCommand):
                 self.cfg.set("worker_class", "gthread")
                 self.cfg.set("accesslog", None)
                 self.cfg.set("graceful_timeout", 10)
+                self.cfg.set("post_worker_init", worker_started)
 
             def load(self):
                 return application
