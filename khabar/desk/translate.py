@@ -15,6 +15,7 @@ from . import memory
 from .engines import EngineError, configured_engine
 from .glossary import arabic_dateline, hints, qa_glossary, terms_in
 from .models import Segment, Translation
+from .models.workflow import assign_desk_workflow
 from .segments import article_body, checked_pairs, source_blocks
 
 
@@ -59,6 +60,7 @@ def attach_translation(use: ItemUse) -> Translation | None:
     )
     if not created:
         return translation
+    assign_desk_workflow(article)
     blocks = source_blocks(item.body_html)
     glossary = qa_glossary()
     first = next((i for i, (kind, _) in enumerate(blocks) if kind == Segment.Kind.PARAGRAPH), None)

@@ -110,13 +110,44 @@ def test_publish_button_in_the_page_editor_goes_to_the_gate_and_keeps_the_edits(
     assert draft.title == "روسيا تصادق على المعاهدة" and "ratified" in draft.body[0].value.source
 
 
-def test_workflow_groups_and_tasks_exist_and_cover_the_site(home):
+def test_workflow_groups_and_tasks_exist_and_cover_desk_articles_only(
+    home, section, desk_translation, make_article
+):
     workflow = Workflow.objects.get(name__startswith="مكتب الترجمة")
     tasks = [t.specific for t in workflow.tasks]
     assert [type(t).__name__ for t in tasks] == ["GroupApprovalTask", "CopyCheckedApprovalTask"]
     assert [g.name for g in tasks[0].groups.all()] == ["المترجمون"]
     assert [g.name for g in tasks[1].groups.all()] == ["المحررون"]
-    assert home.get_workflow() == workflow
+    assert desk_translation.article.get_workflow() == workflow
+    # Nothing else inherits it: not the site, not the section, not an article written in Arabic
+    # (they keep the site's own workflow, Wagtail's «Moderators approval» at the root).
+    written_in_arabic = make_article(slug="written-in-arabic")
+    for page in (home, section, written_in_arabic):
+        assert page.get_workflow() != workflow
+
+
+def test_moving_the_workflow_off_the_home_page_keeps_it_on_existing_desk_articles(
+    home, desk_translation, make_article
+):
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import WorkflowPage
+
+    workflow = Workflow.objects.get(name__startswith="مكتب الترجمة")
+    article = desk_translation.article
+    WorkflowPage.objects.filter(page=article).delete()
+    WorkflowPage.objects.create(page=home, workflow=workflow)  # as 0003 left a site migrated before
+    assert make_article(slug="written-in-arabic").get_workflow() == workflow
+    migration = import_module("khabar.desk.migrations.0004_desk_workflow_on_desk_articles")
+
+    def assigned():
+        return list(WorkflowPage.objects.filter(workflow=workflow).values_list("page_id", flat=True))
+
+    migration.to_desk_articles(apps, None)
+    assert assigned() == [article.pk]
+    migration.to_home_pages(apps, None)
+    assert assigned() == [home.pk]
 
 
 def test_editor_task_offers_only_override_while_errors_remain(desk_translation, admin_user):

@@ -64,3 +64,25 @@ class CopyCheckedApprovalTask(AbstractGroupApprovalTask):
     @classmethod
     def get_description(cls):
         return _("Members of the chosen groups approve; copy-check errors need a written override")
+
+
+def desk_workflow():
+    """The translator → editor workflow: the active one whose steps include the editors' copy-checked approval."""
+    from wagtail.models import Workflow
+
+    tasks = CopyCheckedApprovalTask.objects.values("pk")
+    return Workflow.objects.filter(active=True, workflow_tasks__task__in=tasks).order_by("pk").first()
+
+
+def assign_desk_workflow(page):
+    """Put a page the desk made under the translator → editor workflow.
+
+    The workflow is assigned to each desk article itself, not to a section or the home page
+    (which every page below would inherit): articles written in Arabic, sections and other
+    pages keep whatever workflow, if any, they had.
+    """
+    from wagtail.models import WorkflowPage
+
+    workflow = desk_workflow()
+    if workflow is not None:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
