@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -53,8 +54,23 @@ def translate(request, pk):
                 return redirect(inspect_url)
             messages.success(request, _("Draft article created from the wire item."))
             return redirect("wagtailadmin_pages:edit", article.pk)
+    breadcrumbs = [
+        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+        {"url": reverse("wire_item:index"), "label": WireItem._meta.verbose_name_plural},
+        {"url": inspect_url, "label": Truncator(item.headline).chars(60)},
+        {"url": "", "label": "ترجمة"},
+    ]
     return TemplateResponse(
-        request, "wire/translate.html", {"item": item, "sections": sections, "back": inspect_url}
+        request,
+        "wire/translate.html",
+        {
+            "item": item,
+            "sections": sections,
+            "back": inspect_url,
+            "breadcrumbs_items": breadcrumbs,
+            "header_title": "ترجمة",
+            "header_icon": "doc-full-inverse",
+        },
     )
 
 
