@@ -2,6 +2,14 @@
 
 An editor may override with a written reason; the override is stored with their name
 (``PublishOverride``) and in the page's history. Warnings are shown, never blocking.
+
+Where it stands: «Publish» in the page editor (the ``before_edit_page`` hook), the page
+explorer's bulk «Publish» (``before_bulk_action``), the editors' workflow step
+(``CopyCheckedApprovalTask``) and the gate page itself (``views.publish_gate``), which
+is the only way through with errors. Scheduled publishing only publishes what one of
+these approved. Code that calls ``revision.publish()`` or ``page.publish()`` itself (a
+shell, a script) is not stopped: Wagtail 8 has no hook before a page goes live (its
+``page_published`` signal comes after), and such code runs with full rights anyway.
 """
 
 import html
@@ -71,6 +79,14 @@ def source_killed(page) -> bool:
 
 def errors(findings) -> list:
     return [f for f in findings if f.severity == ERROR]
+
+
+def held_back(page) -> bool:
+    """Whether publishing ``page``'s latest revision needs the gate: a desk article whose source
+    was killed, or whose copy has errors."""
+    if not is_desk_article(page):
+        return False
+    return source_killed(page) or bool(errors(article_findings(page.get_latest_revision_as_object())))
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import HeaderButton
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -134,3 +135,27 @@ def gate_direct_publish(request, page):
         request, _("The copy checks found errors; the article was saved as a draft, not published.")
     )
     return redirect("desk_gate", page.pk)
+
+
+@hooks.register("before_bulk_action")
+def gate_bulk_publish(request, action_type, objects, action_class_instance):
+    """The page explorer's bulk «Publish» is refused while a desk article in it needs the gate.
+
+    That covers the selected pages and, when asked to publish them too, their unpublished
+    pages below (a whole section at once). Nothing is published; the gate page is the way on.
+    """
+    if action_type != "publish" or not issubclass(action_class_instance.model, Page):
+        return None
+    pages = [page.specific for page in objects]
+    if action_class_instance.cleaned_form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages.extend(page.get_descendants().not_live().specific())
+    held = [page for page in pages if gate.held_back(page)]
+    if not held:
+        return None
+    messages.error(
+        request,
+        _("Nothing was published: the copy checks found errors in, or the agency killed, %(titles)s.")
+        % {"titles": "، ".join(f"«{page.title}»" for page in held)},
+    )
+    return redirect("desk_gate", held[0].pk)

@@ -211,3 +211,38 @@ def test_wire_kill_takes_down_a_published_desk_article(client, desk_translation,
     handle_kills([wire_item])  # the wire desk's rule: flag, take down, alert
     assert not ArticlePage.objects.get(pk=article.pk).live
     assert "ألغت الوكالة" in client.get(f"/admin/desk/translation/{desk_translation.pk}/").content.decode()
+
+
+def _bulk_publish(client, pages, **data):
+    query = "&".join(f"id={page.pk}" for page in pages)
+    return client.post(f"/admin/bulk/wagtailcore/page/publish/?{query}", data)
+
+
+def test_bulk_publish_refuses_a_desk_article_with_errors_and_points_to_the_gate(
+    client, desk_translation, admin_user, make_article
+):
+    article = _fill(desk_translation, admin_user, {**CLEAN, 1: LEAKED})
+    other = make_article(slug="written-in-arabic")
+    other.save_revision(user=admin_user)  # a draft change that the bulk action would publish
+    client.force_login(admin_user)
+    response = _bulk_publish(client, [article, other])
+    assert response.status_code == 302 and response["Location"] == f"/admin/desk/publish/{article.pk}/"
+    assert not ArticlePage.objects.get(pk=article.pk).live
+    assert ArticlePage.objects.get(pk=other.pk).live_revision_id != other.latest_revision_id  # all or nothing
+    assert not PublishOverride.objects.exists()
+    article = _fill(desk_translation, admin_user, {1: CLEAN[1]})
+    response = _bulk_publish(client, [article, other])
+    assert response.status_code == 302 and "/admin/desk/publish/" not in response["Location"]
+    assert ArticlePage.objects.get(pk=article.pk).live
+
+
+def test_bulk_publish_of_a_section_with_its_drafts_refuses_a_desk_article_with_errors(
+    client, desk_translation, admin_user, section
+):
+    article = _fill(desk_translation, admin_user, {**CLEAN, 1: LEAKED})
+    client.force_login(admin_user)
+    response = _bulk_publish(client, [section], include_descendants="on")
+    assert response["Location"] == f"/admin/desk/publish/{article.pk}/"
+    assert not ArticlePage.objects.get(pk=article.pk).live
+    [message] = [str(m) for m in response.wsgi_request._messages]
+    assert message.startswith("لم يُنشر شيء") and f"«{article.title}»" in message
