@@ -10,7 +10,7 @@ def worker_started(worker):
     """In each worker process as it starts: build the translation memory's index in the background."""
     from khabar.desk.memory import warm_up
 
-    warm_up()
+    return warm_up()
 
 
 class Command(BaseCommand):
