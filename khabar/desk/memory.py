@@ -193,9 +193,12 @@ def lookup(source: str, limit: int = 3, threshold: float = FUZZY_THRESHOLD) -> l
 
 
 def lookup_many(
-    sources: list[str], limit: int = 3, threshold: float = FUZZY_THRESHOLD
+    sources: list[str], limit: int = 3, threshold: float = FUZZY_THRESHOLD, *, fuzzy: bool = True
 ) -> list[list[MemoryMatch]]:
-    """``lookup`` for every paragraph of a story, in three queries whatever its length."""
+    """``lookup`` for every paragraph of a story, in three queries whatever its length.
+
+    With ``fuzzy=False``, exact matches only: one query, and the fuzzy index is not touched.
+    """
     queries = [lookup_form(source) for source in sources]
     keys = [lookup_key(source) for source in sources]
     exact_rows: dict[str, list[MemorySegment]] = {}
@@ -208,7 +211,7 @@ def lookup_many(
         exact = exact_rows.get(key, [])[:limit] if query else []
         results.append([MemoryMatch(segment, 100.0) for segment in exact])
         scored.append({})
-    pending = [i for i, query in enumerate(queries) if query and len(results[i]) < limit]
+    pending = [i for i, query in enumerate(queries) if fuzzy and query and len(results[i]) < limit]
     if pending:
         _index.refresh()
         for i in pending:

@@ -71,9 +71,9 @@ def attach_translation(use: ItemUse) -> Translation | None:
     for position, (kind, text) in enumerate(blocks, start=1):
         segments.append(Segment(translation=translation, position=position, kind=kind, source=text))
     for segment, found in zip(
-        segments, memory.lookup_many([s.source for s in segments], limit=1), strict=True
+        segments, memory.lookup_many([s.source for s in segments], limit=1, fuzzy=False), strict=True
     ):
-        if found and found[0].exact:
+        if found:
             segment.target, segment.status = found[0].segment.target, Segment.Status.MEMORY
     if dateline:
         opening = segments[first + 1]

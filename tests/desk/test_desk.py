@@ -58,6 +58,19 @@ def test_exact_memory_matches_prefill_segments(wire_item, admin_user, section):
     assert (last.target, last.status) == ("ووقّعه فلاديمير بوتين ليصبح قانونا.", "memory")
 
 
+def test_opening_a_translation_reads_exact_matches_only_and_leaves_the_fuzzy_index_alone(
+    wire_item, admin_user, section, django_assert_max_num_queries
+):
+    # Near copies are suggested in the editor; the draft is pre-filled from exact matches only,
+    # so «ترجمة» neither builds the fuzzy index nor scores anything.
+    memory.remember("Vladimir Putin signed it into law on Friday.", "ووقّعه فلاديمير بوتين يوم الجمعة.")
+    translation = open_translation(wire_item, admin_user, section)
+    assert len(memory.index()) == 0
+    assert not translation.segments.filter(status="memory").exists()
+    with django_assert_max_num_queries(1):
+        [[]] = memory.lookup_many(["Vladimir Putin signed it into law."], fuzzy=False)
+
+
 def test_killed_items_cannot_be_translated(wire_item, admin_user, section, client):
     wire_item.pubstatus = "canceled"
     wire_item.save()
