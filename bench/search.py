@@ -9,7 +9,8 @@ For each engine, in its own process and database (SQLite file under var/bench/, 
    ``khabar import-articles`` (kept between runs unless ``--fresh``);
 2. ``khabar.search.index.rebuild`` builds the search index from scratch (timed);
 3. 1,000 varied queries (single words, word pairs, quoted phrases, reader spellings, clitics, cities,
-   stop-word-only, misses, date sort, section filter) run through ``khabar.search.results.search``,
+   stop-word-only, misses; a fifth sorted by date, a tenth filtered by section, a twentieth by
+   author and a twentieth by a month of dates) run through ``khabar.search.results.search``,
    the function behind /search/ and /api/search (engine query, count, loading the 20 articles);
 4. every planted story must be among the hits of the other spelling of its word (recall);
 5. reference, measured in the same run: a naive ``LIKE '%word%'`` scan over the same documents
@@ -17,6 +18,7 @@ For each engine, in its own process and database (SQLite file under var/bench/, 
 """
 
 import argparse
+import datetime as dt
 import json
 import os
 import random
@@ -82,8 +84,9 @@ def make_queries(count, seed=7):
         else:
             q = rnd.choice(c["SUBJECTS"])
         sort = "date" if rnd.random() < 0.2 else "relevance"
-        section = rnd.random() < 0.1
-        kinds.append((kind, q, sort, section))
+        roll = rnd.random()
+        narrow = "section" if roll < 0.1 else "author" if roll < 0.15 else "month" if roll < 0.2 else None
+        kinds.append((kind, q, sort, narrow))
     return kinds
 
 
@@ -105,7 +108,7 @@ def run_engine(args):
     from django.core.management import call_command
     from django.db import connection
 
-    from khabar.newsroom.models import ArticlePage, SectionPage
+    from khabar.newsroom.models import ArticlePage, Author, SectionPage
     from khabar.search.engines import Filters, get_engine
     from khabar.search.index import rebuild
     from khabar.search.models import SearchDocument
@@ -140,22 +143,36 @@ def run_engine(args):
     out["indexed"] = indexed
 
     sections = list(SectionPage.objects.values_list("pk", flat=True))
+    authors = list(Author.objects.values_list("pk", flat=True))
+    newest = (
+        ArticlePage.objects.live().order_by("-published_at").values_list("published_at", flat=True).first()
+    )
+
+    def narrowing(q, narrow):
+        pick = zlib.crc32(q.encode())
+        if narrow == "section" and sections:
+            return Filters(section_id=sections[pick % len(sections)])
+        if narrow == "author" and authors:
+            return Filters(author_id=authors[pick % len(authors)])
+        if narrow == "month" and newest:
+            start = newest.date() - dt.timedelta(days=30 * (1 + pick % 24))
+            return Filters(date_from=start, date_to=start + dt.timedelta(days=30))
+        return Filters()
+
     queries = make_queries(args.queries)
-    for _kind, q, sort, _section in queries[:20]:  # warm caches, as a running site would be
+    for _kind, q, sort, _narrow in queries[:20]:  # warm caches, as a running site would be
         search(q, sort=sort)
     latencies, cpu_times, by_kind, totals = [], [], {}, []
-    for kind, q, sort, section in queries:
-        filters = (
-            Filters(section_id=sections[zlib.crc32(q.encode()) % len(sections)])
-            if section and sections
-            else Filters()
-        )
+    by_filter = {}
+    for kind, q, sort, narrow in queries:
+        filters = narrowing(q, narrow)
         started, cpu = time.perf_counter(), time.process_time()
         results = search(q, filters, sort, 0, 20)
         ms = (time.perf_counter() - started) * 1000
         cpu_times.append((time.process_time() - cpu) * 1000)
         latencies.append(ms)
         by_kind.setdefault(kind, []).append(ms)
+        by_filter.setdefault(narrow or "none", []).append(ms)
         totals.append(results.total)
     out["p50_ms"] = round(percentile(latencies, 50), 1)
     out["p95_ms"] = round(percentile(latencies, 95), 1)
@@ -165,6 +182,7 @@ def run_engine(args):
     out["cpu_p50_ms"] = round(percentile(cpu_times, 50), 1)
     out["cpu_p95_ms"] = round(percentile(cpu_times, 95), 1)
     out["p95_by_kind_ms"] = {k: round(percentile(v, 95), 1) for k, v in sorted(by_kind.items())}
+    out["p95_by_filter_ms"] = {k: round(percentile(v, 95), 1) for k, v in sorted(by_filter.items())}
     out["median_hits"] = int(statistics.median(totals))
 
     # Recall: each planted story among all hits of the other spelling of its word.

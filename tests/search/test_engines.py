@@ -195,3 +195,24 @@ def test_date_sort_is_exact_and_relevance_pool_is_bounded(story, monkeypatch):
     monkeypatch.setattr(engines.fts5 if connection.vendor == "sqlite" else engines.postgres, "POOL", 2)
     found = search("الطاقة")
     assert found.total == 4 and len(found.results) == 2  # the two newest are ranked, all four counted
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+@pytest.mark.parametrize("walk, cap", [(50, 7), (3, 4), (3, 50)], ids=["walk-counts", "windows", "rare"])
+def test_postgres_paths_agree_with_the_plain_answer(story, monkeypatch, walk, cap):
+    """Whichever path the engine takes (the date-order walk, GIN windows, all GIN matches at once),
+    it returns the newest matches in order and the capped count."""
+    from khabar.search.engines import postgres
+
+    for days in (40, 2, 300, 9, 700, 5, 120, 1):
+        story(f"تقرير الطاقة بعد {days} يوما", "الطاقة.", days_ago=days)
+        story(f"خبر آخر بعد {days} يوما", "الرياضة.", days_ago=days)
+    monkeypatch.setattr(postgres, "WALK", walk)
+    monkeypatch.setattr(postgres, "COUNT_CAP", cap)
+    monkeypatch.setattr(postgres, "POOL", 3)
+    by_date = [f"تقرير الطاقة بعد {days} يوما" for days in (1, 2, 5, 9, 40, 120, 300, 700)]
+    assert titles("الطاقة", sort="date", limit=3) == by_date[:3]
+    assert titles("الطاقة", sort="date", offset=3, limit=3) == by_date[3:6]
+    found = search("الطاقة", limit=10)
+    assert found.total == min(cap, 8)
+    assert sorted(r.headline for r in found.results) == sorted(by_date[:3])  # the pool: the newest three
