@@ -81,7 +81,8 @@ def test_lookup_query_count_is_bounded(django_assert_max_num_queries):
     assert len(matches) == 3
 
 
-@pytest.mark.django_db(transaction=True)  # the warm-up thread reads through its own connection
+# Committed rows: the warm-up thread reads through its own database connection.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_server_workers_build_the_index_in_the_background_as_they_start():
     from khabar.newsroom.management.commands.serve import worker_started
 
@@ -98,7 +99,7 @@ def test_server_workers_build_the_index_in_the_background_as_they_start():
     assert memory.index().last_id == last and len(memory.index()) == 20  # nothing rebuilt or added
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_look_up_during_the_warm_up_does_not_build_the_index_a_second_time(monkeypatch):
     for i in range(5):
         memory.remember(f"{SOURCE} Item {i}.", f"{TARGET} {i}")
