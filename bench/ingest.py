@@ -31,6 +31,7 @@ if REUSE:
     import shutil
 
     shutil.copy(REUSE, f"{TMP}/bench.sqlite3")
+    os.sync()  # the copy's write-back must not land on the timed commits
 os.environ["DATABASE_URL"] = f"sqlite:///{TMP}/bench.sqlite3"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "khabar.settings")
 os.environ.setdefault("KHABAR_VAR_DIR", TMP)
