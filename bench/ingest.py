@@ -15,9 +15,11 @@ is parsing alone: the ratio shows what storing and grouping cost on top of it.
 """
 
 import argparse
+import atexit
 import json
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -25,11 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 TMP = tempfile.mkdtemp(prefix="khabar-bench-ingest-")
+atexit.register(shutil.rmtree, TMP, ignore_errors=True)  # half a gigabyte a run at 100,000 items
 # --database FILE reuses a database an earlier run preloaded (a copy is made), skipping the slow preload.
 REUSE = sys.argv[sys.argv.index("--database") + 1] if "--database" in sys.argv else ""
 if REUSE:
-    import shutil
-
     shutil.copy(REUSE, f"{TMP}/bench.sqlite3")
     os.sync()  # the copy's write-back must not land on the timed commits
 os.environ["DATABASE_URL"] = f"sqlite:///{TMP}/bench.sqlite3"
@@ -149,8 +150,6 @@ def parse_rate(blobs, count):
 
 def keep(target):
     """A byte copy of the preloaded database as it grew (the WAL folded in first, no VACUUM)."""
-    import shutil
-
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -175,7 +174,7 @@ def main():
     global WORDS, WEIGHTS
     WORDS, WEIGHTS = vocabulary(rng)
     call_command("migrate", verbosity=0)
-    print(f"SQLite database: {TMP}/bench.sqlite3")
+    print(f"SQLite database: {TMP}/bench.sqlite3 (removed at exit)")
 
     started = time.perf_counter()
     already = WireItem.objects.count()
