@@ -5,7 +5,8 @@
 For each engine, in its own process and database (SQLite file under var/bench/, PostgreSQL database
 ``khabar_bench_search_<N>`` on 127.0.0.1 as user postgres):
 
-1. the synthetic corpus of ``/work/shared/anchors/make_corpus.py`` (N stories) is imported with
+1. the synthetic corpus of ``/work/shared/anchors/make_corpus.py`` (N stories, spread over six
+   sections of 45 % to 1 % of the stories) is imported with
    ``khabar import-articles`` (kept between runs unless ``--fresh``);
 2. ``khabar.search.index.rebuild`` builds the search index from scratch (timed);
 3. 1,000 varied queries (single words, word pairs, quoted phrases, reader spellings, clitics, cities,
@@ -40,12 +41,25 @@ def corpus_module():
     return namespace
 
 
+# The generator puts every story in one section; a newsroom's sections differ in size, and a filter
+# on a small one must not cost more than on a large one.
+SECTIONS = [("سياسة", 45), ("اقتصاد", 25), ("العالم", 15), ("رياضة", 10), ("ثقافة", 4), ("علوم", 1)]
+
+
 def corpus_file(n):
-    path = BENCH_DIR / f"corpus-{n}.jsonl"
+    path = BENCH_DIR / f"stories-{n}.jsonl"
     if not path.exists():
         BENCH_DIR.mkdir(parents=True, exist_ok=True)
-        with open(path, "w") as out:
-            subprocess.run([sys.executable, str(MAKE_CORPUS), str(n)], stdout=out, check=True)
+        names = [name for name, weight in SECTIONS for _ in range(weight)]
+        generated = subprocess.run(
+            [sys.executable, str(MAKE_CORPUS), str(n)], capture_output=True, text=True, check=True
+        )
+        with open(f"{path}.part", "w") as out:
+            for line in generated.stdout.splitlines():
+                story = json.loads(line)
+                story["section"] = names[zlib.crc32(str(story["id"]).encode()) % len(names)]
+                out.write(json.dumps(story, ensure_ascii=False) + "\n")
+        os.replace(f"{path}.part", path)
     return path
 
 
