@@ -184,7 +184,7 @@ def test_arabic_near_duplicates_fold_spelling():
     assert WireItem.objects.get(uri="urn:b").cluster_id == WireItem.objects.get(uri="urn:a").pk
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_conflict_keeps_the_payload_and_reports_it(fixture_path, monkeypatch):
     from django.db import IntegrityError
 
@@ -237,7 +237,7 @@ def test_files_filed_in_one_batch_keep_order_versions_and_every_payload(fixture_
     assert (again.items_created, again.items_updated, again.duplicates) == (0, 0, 5)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_conflict_in_a_batch_sets_aside_only_its_own_payload(fixture_path, monkeypatch):
     from django.db import IntegrityError
 
