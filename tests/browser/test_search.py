@@ -50,7 +50,7 @@ def stories(db):
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_search_from_the_masthead(browser, live_server, stories, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = browser.new_page(viewport={"width": width, "height": 900}, locale="ar")
     page.goto(live_server.url + "/")
     page.fill("#masthead-q", "الهدنه")
     page.press("#masthead-q", "Enter")
