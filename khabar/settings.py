@@ -181,6 +181,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 WAGTAIL_SITE_NAME = env("KHABAR_SITE_NAME", default="خبر")
 WAGTAILADMIN_BASE_URL = env("KHABAR_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail would show editors' Gravatar pictures: a request to gravatar.com from every admin page,
+# carrying a hash of the editor's e-mail. Its own default avatar is served by the site instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
