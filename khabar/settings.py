@@ -156,6 +156,10 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# How many reverse proxies of ours stand in front of `khabar serve` (khabar/proxy.py): the login
+# lockout and the comment rate limits then key on the reader's address, not the proxy's.
+PROXY_HOPS = env.int("PROXY_HOPS", default=0)
+AXES_CLIENT_IP_CALLABLE = "khabar.proxy.client_ip"
 
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية"), ("en", "English")]

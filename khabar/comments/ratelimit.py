@@ -6,13 +6,10 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from khabar.proxy import client_ip
+
 # (attempts, seconds) per reader address and per browser session.
 DEFAULT_LIMITS = {"ip": (10, 600), "session": (5, 600)}
-
-
-def client_ip(request):
-    # Behind a reverse proxy, configure it to set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips).
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def reader_key(request):

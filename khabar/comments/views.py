@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from khabar.newsroom.models import ArticlePage
+from khabar.proxy import client_ip
 
 from . import captcha, ratelimit
 from .forms import ReaderCommentForm
@@ -105,7 +106,7 @@ def post_comment(request, article_pk):
         comment = form.get_comment_object()
         if comment.duplicate_of is not None:
             return _message(request, article, "وصلنا هذا التعليق من قبل.", status=200, kind="info")
-        comment.ip_address = ratelimit.client_ip(request) or None
+        comment.ip_address = client_ip(request) or None
         status, reason = judge(comment, policy)
         comment.status = Status.PENDING
         comment.hold_reason = reason if status != Status.APPROVED else ""
