@@ -32,3 +32,12 @@ def browser(monkeypatch):
         )
         yield browser
         browser.close()
+
+
+def log_in(page, base, username, password):
+    """Sign in to the admin at ``base`` through its login form and land on the dashboard."""
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")

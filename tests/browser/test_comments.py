@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from khabar.comments.models import CommentPolicy, ReaderComment, Status
 
-from .conftest import SHOTS
+from .conftest import SHOTS, log_in
 
 LATIN = re.compile("[A-Za-z]")
 
@@ -162,11 +162,7 @@ def test_comment_is_solved_posted_moderated_and_published(
     User = get_user_model()
     User.objects.create_superuser("editor", "editor@example.com", "correct horse battery")
     admin = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
-    admin.goto(live_server.url + "/admin/login/")
-    admin.fill("input[name=username]", "editor")
-    admin.fill("input[name=password]", "correct horse battery")
-    admin.click("button[type=submit]")
-    admin.wait_for_url(re.compile(r"/admin/$"))
+    log_in(admin, live_server.url, "editor", "correct horse battery")
     admin.goto(live_server.url + "/admin/comments/")
     assert "تحليل مفيد" in admin.inner_text("table.listing")
     admin.check(f"input[name=comment][value='{comment.pk}']")
@@ -257,11 +253,7 @@ def test_xss_payloads_run_nowhere(browser, live_server, make_article, comment_se
     ReaderComment.objects.update(status=Status.PENDING)
     admin = browser.new_page(viewport={"width": 1280, "height": 900})
     admin.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    admin.goto(live_server.url + "/admin/login/")
-    admin.fill("input[name=username]", "editor")
-    admin.fill("input[name=password]", "correct horse battery")
-    admin.click("button[type=submit]")
-    admin.wait_for_url(re.compile(r"/admin/$"))
+    log_in(admin, live_server.url, "editor", "correct horse battery")
     admin.goto(live_server.url + "/admin/comments/")
     assert admin.evaluate("window.__xss") is None
     page.screenshot(path=SHOTS / "comments-xss-1280.png", full_page=True)

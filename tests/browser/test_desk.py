@@ -8,7 +8,7 @@ from khabar.desk.models import GlossaryTerm, MemorySegment, Translation
 from khabar.newsroom.models import Agency, ArticlePage, HomePage, SectionPage
 from khabar.wire.models import WireItem
 
-from .conftest import SHOTS
+from .conftest import SHOTS, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -43,21 +43,13 @@ def newsroom(db):
     return section, item
 
 
-def log_in(page, base):
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", "chief")
-    page.fill("input[name=password]", "desk-browser-pass-1")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
-
-
 def test_translate_flag_fix_and_publish(browser, live_server, newsroom):
     section, item = newsroom
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
     page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="ar")
     page.on("pageerror", lambda error: problems.append(str(error)))
-    log_in(page, live_server.url)
+    log_in(page, live_server.url, "chief", "desk-browser-pass-1")
 
     page.goto(f"{live_server.url}/admin/desk/")
     page.get_by_role("button", name="ترجمة").first.click()
@@ -113,7 +105,7 @@ def test_gate_refuses_publishing_with_errors_until_overridden(browser, live_serv
     first = translation.segments.get(position=1)
     save_segments(translation, {first.pk: (LEAKED, "edited")}, user)
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
-    log_in(page, live_server.url)
+    log_in(page, live_server.url, "chief", "desk-browser-pass-1")
     page.goto(f"{live_server.url}/admin/desk/publish/{translation.article_id}/")
     assert page.locator('[data-code="untranslated"]').count() == 1
     page.screenshot(path=str(SHOTS / "desk-gate-1280.png"), full_page=True)

@@ -11,7 +11,7 @@ from khabar.newsroom.models import Agency, ArticlePage, HomePage, SectionPage
 from khabar.wire.ingest import ingest_bytes
 from khabar.wire.models import ItemUse, Source, WireItem
 
-from .conftest import SHOTS
+from .conftest import SHOTS, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -53,20 +53,12 @@ def inbox(db):
     return section, arab, other
 
 
-def log_in(page, base):
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", "chief")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
-
-
 def shoot(browser, base, path, name):
     """Phone and desktop screenshots of one page, each loaded at its own width (a resized page keeps
     the layout it was laid out with)."""
     for width in (360, 1280):
         page = browser.new_page(viewport={"width": width, "height": 800}, locale="ar")
-        log_in(page, base)
+        log_in(page, base, "chief", PASSWORD)
         page.goto(f"{base}{path}")
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -83,7 +75,7 @@ def test_wire_inbox_filter_search_preview_and_translate(browser, live_server, in
     problems = []
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
     page.on("pageerror", lambda error: problems.append(str(error)))
-    log_in(page, base)
+    log_in(page, base, "chief", PASSWORD)
 
     # The inbox, from the menu: every source's items, newest first, in Arabic.
     page.get_by_role("button", name="مكتب الوكالات").click()
