@@ -20,11 +20,11 @@ from django.utils import timezone
 
 from khabar.arabic.analyzer import Query
 
-from ..models import ID_BITS, facet_tokens
+from ..models import ID_BITS, SearchDocument, facet_tokens
 from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, Filters, Hit, Hits, date_bounds, recency_boost
 
 K1, B = 1.2, 0.75  # BM25's usual term-saturation and length-normalisation constants
-TABLE = "search_index_searchdocument"
+TABLE = SearchDocument._meta.db_table
 
 
 NO_FILTERS = Filters()

@@ -27,18 +27,18 @@ from django.utils import timezone
 
 from khabar.arabic.analyzer import Query
 
-from ..models import facet_tokens
-from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, RECENCY_DAYS, Filters, Hit, Hits, date_bounds
+from ..models import SearchDocument, facet_tokens
+from . import COUNT_CAP, HEADLINE_WEIGHT, POOL, Filters, Hit, Hits, date_bounds, recency_boost
 
 # ts_rank_cd weights in the order {D, C, B, A}: body terms are weight D, headline terms A.
 _WEIGHTS = f"{{{1.0 / HEADLINE_WEIGHT}, 0.0, 0.0, 1.0}}"
 TSQUERY = "to_tsquery('simple'::regconfig, %s)"
-TABLE = "search_index_searchdocument"
+TABLE = SearchDocument._meta.db_table
 WALK = 2_000  # the newest stories a query reads first, in date order
-SCORE = (
-    f"ts_rank_cd('{_WEIGHTS}'::float4[], p.vector, {TSQUERY})"
-    f" * (1.0 + {RECENCY_DAYS}.0 / ({RECENCY_DAYS}.0"
-    " + greatest(0.0, extract(epoch FROM (%s - p.published_at)) / 86400.0)))"
+# Relevance and age in days; the recency boost is applied in Python, as for SQLite (recency_boost).
+RELEVANCE_AND_AGE = (
+    f"ts_rank_cd('{_WEIGHTS}'::float4[], p.vector, {TSQUERY}),"
+    " greatest(0.0, extract(epoch FROM (%s - p.published_at)) / 86400.0)"
 )
 
 
@@ -126,10 +126,13 @@ class PostgresEngine:
             scores = {}
             if chosen:
                 cursor.execute(
-                    f"SELECT p.article_id, {SCORE} FROM {TABLE} p WHERE p.article_id = ANY(%s)",
+                    f"SELECT p.article_id, {RELEVANCE_AND_AGE} FROM {TABLE} p WHERE p.article_id = ANY(%s)",
                     [text, timezone.now(), chosen],
                 )
-                scores = {article_id: float(f"{score:.6g}") for article_id, score in cursor.fetchall()}
+                scores = {
+                    article_id: float(f"{relevance * recency_boost(float(age_days)):.6g}")
+                    for article_id, relevance, age_days in cursor.fetchall()
+                }
         if not by_date:
             chosen = sorted(chosen, key=lambda pk: (-scores[pk], -pk))[offset : offset + limit]
         return Hits(total, [Hit(pk, scores[pk]) for pk in chosen])
