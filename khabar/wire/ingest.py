@@ -150,10 +150,10 @@ def _file(readable, failed, report) -> None:
             statuses.append((payload.format, payload.status, payload.error, payload.pk))
             logs.append(WireLog(source_id=payload.source_id, payload=payload, message=log))
         if statuses:
-            table = connection.ops.quote_name(Payload._meta.db_table)
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"UPDATE {table} SET format = %s, status = %s, error = %s WHERE id = %s", statuses
+                    f"UPDATE {_table(Payload)} SET format = %s, status = %s, error = %s WHERE id = %s",
+                    statuses,
                 )
         if logs:
             WireLog.objects.bulk_create(logs)
