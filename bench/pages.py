@@ -2,7 +2,7 @@
 
 In a fresh temporary directory (KHABAR_VAR_DIR, so a fresh SQLite database and
 cache), this migrates, imports STORIES stories (default 20,000) from
-../shared/anchors/make_corpus.py with ``khabar import-articles``, and serves the
+bench/corpus.py with ``khabar import-articles``, and serves the
 site with ``khabar serve`` (its defaults: one gunicorn process, four threads,
 local-memory page cache) on a free loopback port. It then measures anonymous
 requests/s for one article page with ``wrk -t2 -c8 -d10s``:
@@ -18,7 +18,7 @@ requests/s for one article page with ``wrk -t2 -c8 -d10s``:
 
 Reference, measured in the same run: nginx (/usr/sbin/nginx, our own config on
 another free loopback port) serving the HTML the site returned, as a static
-file, as in ../shared/anchors/README.md. Figures are printed as requests/s and
+file. Figures are printed as requests/s and
 as a fraction of nginx's.
 """
 
@@ -37,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KHABAR = ROOT / ".venv" / "bin" / "khabar"
-CORPUS = ROOT.parent / "shared" / "anchors" / "make_corpus.py"
+CORPUS = ROOT / "bench" / "corpus.py"
 NGINX = "/usr/sbin/nginx"
 WRK = "/usr/bin/wrk"
 WRK_ARGS = ["-t2", "-c8", "-d10s"]

@@ -5,7 +5,7 @@
 For each engine, in its own process and database (SQLite file under var/bench/, PostgreSQL database
 ``khabar_bench_search_<N>`` on 127.0.0.1 as user postgres):
 
-1. the synthetic corpus of ``/work/shared/anchors/make_corpus.py`` (N stories, spread over six
+1. the synthetic corpus of ``bench/corpus.py`` (N stories, spread over six
    sections of 45 % to 1 % of the stories) is imported with
    ``khabar import-articles`` (kept between runs unless ``--fresh``);
 2. ``khabar.search.index.rebuild`` builds the search index from scratch (timed);
@@ -30,15 +30,10 @@ import time
 import zlib
 from pathlib import Path
 
+import corpus  # bench/corpus.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
-MAKE_CORPUS = Path("/work/shared/anchors/make_corpus.py")
 BENCH_DIR = ROOT / "var" / "bench"
-
-
-def corpus_module():
-    namespace = {"__name__": "make_corpus"}
-    exec(compile(MAKE_CORPUS.read_text(), str(MAKE_CORPUS), "exec"), namespace)
-    return namespace
 
 
 # The generator puts every story in one section; a newsroom's sections differ in size, and a filter
@@ -51,12 +46,8 @@ def corpus_file(n):
     if not path.exists():
         BENCH_DIR.mkdir(parents=True, exist_ok=True)
         names = [name for name, weight in SECTIONS for _ in range(weight)]
-        generated = subprocess.run(
-            [sys.executable, str(MAKE_CORPUS), str(n)], capture_output=True, text=True, check=True
-        )
         with open(f"{path}.part", "w") as out:
-            for line in generated.stdout.splitlines():
-                story = json.loads(line)
+            for story in corpus.stories(n):
                 story["section"] = names[zlib.crc32(str(story["id"]).encode()) % len(names)]
                 out.write(json.dumps(story, ensure_ascii=False) + "\n")
         os.replace(f"{path}.part", path)
@@ -65,12 +56,12 @@ def corpus_file(n):
 
 def make_queries(count, seed=7):
     """Varied reader queries built from the corpus vocabulary, with the usual reader habits."""
-    c = corpus_module()
     rnd = random.Random(seed)
     sentences = (
-        c["FILLER"] + [f"{s} {v} {o}" for s in c["SUBJECTS"] for v in c["VERBS"] for o in c["OBJECTS"]][:200]
+        corpus.FILLER
+        + [f"{s} {v} {o}" for s in corpus.SUBJECTS for v in corpus.VERBS for o in corpus.OBJECTS][:200]
     )
-    words = sorted({w.strip("،.()") for s in sentences + c["SUBHEADS"] for w in s.split() if len(w) > 2})
+    words = sorted({w.strip("،.()") for s in sentences + corpus.SUBHEADS for w in s.split() if len(w) > 2})
     kinds = []
     for _ in range(count):
         kind = rnd.choices(
@@ -86,17 +77,17 @@ def make_queries(count, seed=7):
             i = rnd.randrange(0, max(1, len(s) - 3))
             q = "«" + " ".join(s[i : i + rnd.choice([2, 3])]) + "»"
         elif kind == "variant":
-            q = rnd.choice(c["VARIANTS"])[1]
+            q = rnd.choice(corpus.VARIANTS)[1]
         elif kind == "clitic":
             q = rnd.choice(["و", "ف", "ب", "لل", "وال", "بال"]) + rnd.choice(words).removeprefix("ال")
         elif kind == "city":
-            q = rnd.choice(c["CITIES"])
+            q = rnd.choice(corpus.CITIES)
         elif kind == "stop":
             q = rnd.choice(["من هو", "في", "على", "ما هي", "هذا"])
         elif kind == "miss":
             q = rnd.choice(["بيتزا", "كرة السلة", "زلزال", "قطار سريع", "مهرجان سينمائي", "xylophone"])
         else:
-            q = rnd.choice(c["SUBJECTS"])
+            q = rnd.choice(corpus.SUBJECTS)
         sort = "date" if rnd.random() < 0.2 else "relevance"
         roll = rnd.random()
         narrow = "section" if roll < 0.1 else "author" if roll < 0.15 else "month" if roll < 0.2 else None

@@ -13,10 +13,9 @@ from django.core.management.base import CommandError
 from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex
 
+from bench.corpus import stories as corpus_stories
 from khabar.newsroom.importing.records import BadLine, parse_line
 from khabar.newsroom.models import Agency, ArticleAuthor, ArticlePage, Author, MonthArchivePage, SectionPage
-
-CORPUS_SCRIPT = Path("/work/shared/anchors/make_corpus.py")
 
 
 def story(n, **overrides):
@@ -51,11 +50,9 @@ def write(tmp_path, lines, name="stories.jsonl"):
 
 
 def corpus(tmp_path, n):
-    """A file from the shared benchmark corpus generator (the format the issue names)."""
-    out = subprocess.run(
-        [sys.executable, str(CORPUS_SCRIPT), str(n)], capture_output=True, check=True, text=True
-    )
-    return write(tmp_path, out.stdout.splitlines(), name=f"corpus-{n}.jsonl")
+    """A file from the project's benchmark corpus generator (the format the issue names)."""
+    lines = [json.dumps(item, ensure_ascii=False) for item in corpus_stories(n)]
+    return write(tmp_path, lines, name=f"corpus-{n}.jsonl")
 
 
 def run_import(path, capsys=None):
