@@ -7,7 +7,7 @@ the same terms.
 
 Why this stemmer: ``bench/stemmers.py`` measured Snowball (with and without our article step),
 light10 and ``light_stem`` on pairs that should meet and pairs that must not; ``light_stem`` found
-the most (recall 98%) while merging the fewest unrelated words (precision 94%); the figures are in
+the most (recall 100%) while merging the fewest unrelated words (precision 94%); the figures are in
 README.md. Snowball is faster (C) but inconsistent on Arabic clitics («بالعاصمة» → «عاصمه» yet
 «عاصمة» → «عاصم») and strips «و» from «وزير»; caching stems makes speed moot.
 

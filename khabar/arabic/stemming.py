@@ -11,13 +11,16 @@ Three were measured against each other by ``bench/stemmers.py`` (figures and the
   - A lone «و»/«ف» is a conjunction unless the word is one of the common news words whose first
     letter is part of the word («وزير», «وزارة», «فريق», «فكرة», «وطن» …: without the list
     "ministry" finds "visited" and "idea" finds "hatred").
-  - Articles also after «وب», «ول», «فب», «فل» («وبالتالي», «وللحكومة»).
+  - Articles after every combination of «و»/«ف» and «ب»/«ك»/«ل» («وبالتالي», «فكالعادة»,
+    «وللحكومة»), from ``khabar.arabic.words.strip_article``, which also knows the common words that
+    begin with «ل» themselves («للاجئين» is «ل» + «اللاجئين», not «لل» + «اجئين»).
   - Pronoun suffixes («ها هم هما هن كم نا») first, then a «ت» they leave is the «ة» of the noun
     («حكومتها» → «حكوم», like «حكومة»).
   - Plural and dual endings («ات ون ين ان تين تان يين يون») and the nisba («يه ي») need three letters
     left, «ان» four, so «لبنان», «عمان», «سكان», «بنات» are not cut down to «لبن», «عم», «سك», «بن»;
     two rounds, so «فلسطيني», «فلسطينيين» and «فلسطين» meet, as do «اتفاقيات» and «اتفاق».
-  - The tanween alef of the accusative («اتفاقا», «قرارا») comes off when three letters remain.
+  - The tanween alef of the accusative («اتفاقا», «قرارا») comes off when three letters remain, and a
+    country's «يا» with it, so the country meets its adjective («روسيا», «الروسي» → «روس»).
 """
 
 import threading
@@ -25,12 +28,12 @@ import threading
 import Stemmer
 
 from .normalize import normalize
+from .words import strip_article
 
 # Forms are normalised: «ة» is already «ه» and «ى» is «ي» when a word reaches a stemmer.
 _LIGHT10_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
 _LIGHT10_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 
-_ARTICLES = ("وبال", "وكال", "ولل", "فبال", "فلل", *_LIGHT10_ARTICLES)
 _PRONOUNS = ("هما", "ها", "هم", "هن", "كم", "نا")
 # (suffix, letters that must remain), tried in order; the first that fits comes off.
 _ENDINGS = (
@@ -67,13 +70,6 @@ def _snowball():
     return stemmer
 
 
-def _strip_article(word: str, articles) -> str:
-    for article in articles:
-        if word.startswith(article) and len(word) - len(article) >= 2:
-            return word[len(article) :]
-    return word
-
-
 def _strip_suffixes(word: str) -> str:
     for pronoun in _PRONOUNS:
         if word.endswith(pronoun) and len(word) - len(pronoun) >= 3:
@@ -92,26 +88,26 @@ def _strip_suffixes(word: str) -> str:
     for letter, keep in _LAST_LETTER:
         if word.endswith(letter) and len(word) - 1 >= keep:
             word = word[:-1]
+            if letter == "ا" and word.endswith("ي") and len(word) > 3:
+                word = word[:-1]
     return word
 
 
-_ROOT_INITIAL = frozenset(
-    _strip_suffixes(_strip_article(normalize(w), _ARTICLES)) for w in _ROOT_INITIAL_WORDS.split()
-)
+_ROOT_INITIAL = frozenset(_strip_suffixes(strip_article(normalize(w))) for w in _ROOT_INITIAL_WORDS.split())
 
 
 def light_stem(word: str) -> str:
-    bare = _strip_article(word, _ARTICLES)
+    bare = strip_article(word)
     if bare is word and word[:1] in ("و", "ف") and len(word) >= 4:
         if _strip_suffixes(word) not in _ROOT_INITIAL:
-            bare = _strip_article(word[1:], _ARTICLES)
+            bare = strip_article(word[1:])
     return _strip_suffixes(bare)
 
 
 def light10_stem(word: str) -> str:
     if word.startswith("و") and len(word) >= 4:
         word = word[1:]
-    word = _strip_article(word, _LIGHT10_ARTICLES)
+    word = strip_article(word, prefixes=_LIGHT10_ARTICLES, lam_words=False)
     for suffix in _LIGHT10_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             word = word[: -len(suffix)]
@@ -119,7 +115,7 @@ def light10_stem(word: str) -> str:
 
 
 def snowball_stem(word: str) -> str:
-    return _snowball().stemWord(_strip_article(word, _LIGHT10_ARTICLES))
+    return _snowball().stemWord(strip_article(word, prefixes=_LIGHT10_ARTICLES, lam_words=False))
 
 
 stem = light_stem

@@ -1,17 +1,13 @@
 """The analyzer: each stemming rule, recall on spelling variants, precision, stop words, queries."""
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
+from bench.corpus import VARIANTS as CORPUS_VARIANTS
+from bench.corpus import stories as corpus_stories
 from khabar.arabic.analyzer import analyze, is_stop_word, parse_query, terms
 from khabar.arabic.normalize import normalize
 from khabar.arabic.stemming import light_stem
-
-MAKE_CORPUS = Path("/work/shared/anchors/make_corpus.py")
+from khabar.arabic.words import ARTICLE_PREFIXES
 
 
 def same(a, b):
@@ -43,6 +39,43 @@ def matches(query, text):
 )
 def test_articles_come_off_with_attached_conjunction_or_preposition(word, bare):
     assert same(word, bare)
+
+
+CLITIC_FORMS = {
+    # conjunction + preposition + article, as written; «ل» + «ال» loses the alef.
+    "ال": "الرئيس", "وال": "والرئيس", "فال": "فالرئيس",
+    "بال": "بالرئيس", "كال": "كالرئيس", "لل": "للرئيس",
+    "وبال": "وبالرئيس", "وكال": "وكالرئيس", "ولل": "وللرئيس",
+    "فبال": "فبالرئيس", "فكال": "فكالرئيس", "فلل": "فللرئيس",
+}  # fmt: skip
+
+
+def test_every_combination_of_conjunction_preposition_and_article_is_covered():
+    assert set(CLITIC_FORMS) == set(ARTICLE_PREFIXES)
+
+
+@pytest.mark.parametrize("written", CLITIC_FORMS.values())
+def test_every_clitic_combination_meets_the_bare_word(written):
+    assert same(written, "رئيس") and matches("الرئيس", written) and matches("رئيس", written)
+
+
+@pytest.mark.parametrize("conjunction", ["", "و", "ف"])
+@pytest.mark.parametrize("preposition", ["", "ب", "ك"])
+@pytest.mark.parametrize("word", ["لاجئين", "لجنة", "لقاء"])
+def test_words_that_begin_with_lam_keep_it_after_every_clitic(conjunction, preposition, word):
+    assert same(conjunction + preposition + "ال" + word, word)
+
+
+@pytest.mark.parametrize("conjunction", ["", "و", "ف"])
+@pytest.mark.parametrize("word", ["لاجئين", "لجنة", "لبنان", "لقاء"])
+def test_lam_before_a_word_that_begins_with_lam(conjunction, word):
+    """«ل» + «اللاجئين» is written «للاجئين» (the article's alef and a lam drop), «ل» + «لبنان» «للبنان»."""
+    assert same(conjunction + "ل" + word, word)
+
+
+def test_a_country_meets_its_adjective():
+    assert same("روسيا", "الروسي") and same("روسيا", "الروسية") and same("أمريكا", "الأمريكي")
+    assert matches("روسيا", "أعلن الكرملين الروسي")
 
 
 def test_article_stays_when_fewer_than_two_letters_would_remain():
@@ -115,13 +148,8 @@ def test_ta_marbuta_and_its_folded_ha_come_off():
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    if not MAKE_CORPUS.exists():
-        pytest.skip(f"{MAKE_CORPUS} is missing")
-    out = subprocess.run(
-        [sys.executable, str(MAKE_CORPUS), "2100"], capture_output=True, text=True, check=True
-    )
-    return [json.loads(line) for line in out.stdout.splitlines()]
+def corpus():
+    return list(corpus_stories(2100))
 
 
 def body_text(story):
@@ -146,9 +174,7 @@ def test_variant_queries_find_exactly_the_stories_that_print_the_word(corpus):
 
 
 def _corpus_variants():
-    namespace = {}
-    exec(compile(MAKE_CORPUS.read_text(), str(MAKE_CORPUS), "exec"), namespace)
-    return namespace["VARIANTS"]
+    return CORPUS_VARIANTS
 
 
 @pytest.mark.parametrize(
