@@ -38,6 +38,20 @@ def translation_of(page):
         return None
 
 
+def article_to_publish(obj):
+    """The article a workflow step decides on: the latest revision of the specific page, which is what
+    Wagtail publishes when the workflow finishes.
+
+    Wagtail hands a task whatever it holds: its workflow action views the base ``Page``, the dashboard
+    the page row (for a draft never published, still the wire headline and an empty body), the page
+    editor the latest draft. All of them mean the same revision.
+    """
+    page = getattr(obj, "specific", obj)
+    if getattr(page, "pk", None) is None or not hasattr(page, "get_latest_revision_as_object"):
+        return page
+    return page.get_latest_revision_as_object()
+
+
 def article_findings(page) -> list:
     """Copy-check findings for ``page`` as it stands (its body against the wire item's paragraphs)."""
     translation = translation_of(page)

@@ -24,11 +24,12 @@ class CopyCheckedApprovalTask(AbstractGroupApprovalTask):
         actions = super().get_actions(obj, user)
         if not actions:
             return actions
-        from ..gate import article_findings, errors, source_killed
+        from ..gate import article_findings, article_to_publish, errors, source_killed
 
-        if source_killed(obj):
+        article = article_to_publish(obj)
+        if source_killed(article):
             return [("reject", _("Request changes"), True)]
-        if errors(article_findings(obj)):
+        if errors(article_findings(article)):
             return [
                 ("reject", _("Request changes"), True),
                 ("override", _("Override the copy check and approve"), True),
@@ -39,25 +40,14 @@ class CopyCheckedApprovalTask(AbstractGroupApprovalTask):
         return OverrideForm if action == "override" else super().get_form_for_action(action)
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "override":
-            from ..gate import article_findings, record_override
+        from ..gate import article_findings, article_to_publish, errors, record_override
 
-            page = (
-                task_state.revision.as_object()
-                if task_state.revision
-                else task_state.workflow_state.content_object
-            )
+        if action_name == "override":
+            page = article_to_publish(task_state.workflow_state.content_object)
             record_override(page, user, kwargs.get("comment", ""), article_findings(page))
             return super().on_action(task_state, user, "approve", **kwargs)
         if action_name == "approve":
-            from ..gate import article_findings, errors
-
-            page = (
-                task_state.revision.as_object()
-                if task_state.revision
-                else task_state.workflow_state.content_object
-            )
-            if errors(article_findings(page)):
+            if errors(article_findings(article_to_publish(task_state.workflow_state.content_object))):
                 return None  # stale action menu: approval needs the override and its reason
         return super().on_action(task_state, user, action_name, **kwargs)
 
