@@ -74,8 +74,9 @@ def test_page_editor_collects_the_override_reason(client, desk_translation, tran
     article, task_state = _at_editor_step(desk_translation, translator, {**CLEAN, 1: LEAKED})
     client.force_login(editor)
     url = f"/admin/pages/workflow/collect_action_data/{article.pk}/override/{task_state.pk}/"
-    response = client.post(url, {"comment": "اسم علم يُكتب بالإنجليزية عمدًا"},
-                           headers={"x-requested-with": "XMLHttpRequest"})
+    response = client.post(
+        url, {"comment": "اسم علم يُكتب بالإنجليزية عمدًا"}, headers={"x-requested-with": "XMLHttpRequest"}
+    )
     assert response.status_code == 200 and response.json()["step"] == "success"
 
 
@@ -88,7 +89,9 @@ def test_dashboard_offers_the_editor_the_override_for_the_draft_under_review(
     assert f"/admin/pages/workflow/action/{article.pk}/override/{task_state.pk}/" in html
 
 
-def test_dashboard_offers_plain_approval_when_the_draft_is_clean(client, desk_translation, translator, editor):
+def test_dashboard_offers_plain_approval_when_the_draft_is_clean(
+    client, desk_translation, translator, editor
+):
     """The checks read the revision that approval publishes, not the page row (which still holds
     the English headline and an empty body of a never-published draft)."""
     article, task_state = _at_editor_step(desk_translation, translator, CLEAN)
