@@ -9,8 +9,10 @@ KHABAR := $(BIN)/khabar
 FONTS  := khabar/static/khabar/fonts
 VENDOR := khabar/static/khabar/vendor
 BIND   ?= 127.0.0.1:8000
+# Canonical links, sitemaps, feeds and /api/search name the address the site is served on.
+export KHABAR_BASE_URL ?= http://$(BIND)
 
-.PHONY: install install-test assets run test lint migrate demo clean
+.PHONY: install install-test assets run test lint migrate demo clean distclean
 
 install: $(VENV)/.installed assets
 
@@ -63,5 +65,10 @@ lint: install-test
 test: install-test lint
 	$(BIN)/pytest -q
 
+# Build products only: the site's data in var/ (database, secret key, media) stays.
 clean:
-	rm -rf $(VENV) node_modules var $(FONTS) $(VENDOR)
+	rm -rf $(VENV) node_modules $(FONTS) $(VENDOR) var/static
+
+# Everything, the site's data included.
+distclean: clean
+	rm -rf var

@@ -87,3 +87,13 @@ def test_demo_pages_render_with_pictures_and_canonical_links_at_the_base_url(cap
     assert "زوار يتأملون لوحات بالخط المغربي" in html and "(تصوير: أ ف ب)" in html
     assert 'alt="صورة ليلى حداد"' in html
     assert client.get("/", HTTP_HOST="127.0.0.1:8123").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_second_run_on_another_address_moves_the_site_there(capsys, settings, home):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    load(capsys)
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:9000"  # make run BIND=127.0.0.1:9000
+    assert "nothing to do" in load(capsys)
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 9000)

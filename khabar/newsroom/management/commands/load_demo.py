@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from khabar.newsroom.demo import already_loaded, load_demo
+from khabar.newsroom.demo import already_loaded, load_demo, point_site_at_base_url
 
 
 class Command(BaseCommand):
@@ -10,6 +10,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if already_loaded():
+            # `make run BIND=…` may serve the site on another address than last time.
+            point_site_at_base_url()
             self.stdout.write("Demo content already loaded: nothing to do.")
             return
         try:
