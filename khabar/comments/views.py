@@ -13,7 +13,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from khabar.newsroom.models import ArticlePage
+from khabar.newsroom.models import ArticlePage, public_pages
 from khabar.proxy import client_ip
 
 from . import captcha, ratelimit
@@ -34,7 +34,7 @@ CLOSED = "التعليقات مغلقة على هذا الخبر."
 
 
 def _article(pk):
-    article = ArticlePage.objects.live().filter(pk=pk).select_related("section").first()
+    article = public_pages(ArticlePage.objects.live()).filter(pk=pk).select_related("section").first()
     if article is None:
         raise Http404
     return article
@@ -121,7 +121,10 @@ def post_comment(request, article_pk):
 def report_comment(request, comment_pk):
     with translation.override("ar"):
         comment = get_object_or_404(
-            ReaderComment.objects.select_related("article"), pk=comment_pk, status=Status.APPROVED
+            ReaderComment.objects.select_related("article"),
+            pk=comment_pk,
+            status=Status.APPROVED,
+            article__in=public_pages(ArticlePage.objects.live()),
         )
         if not ratelimit.allow(request, "report"):
             return _message(request, comment.article, RATE_LIMITED, status=429)

@@ -2,7 +2,7 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from .cache import tag_version
-from .models import SectionPage
+from .models import SectionPage, public_pages
 
 
 def _nav_sections():
@@ -11,7 +11,7 @@ def _nav_sections():
     key = f"nav-sections:{tag_version('settings')}"
     sections = cache.get(key)
     if sections is None:
-        sections = list(SectionPage.objects.live().order_by("path").only("id", "title", "url_path"))
+        sections = list(public_pages(SectionPage.objects.live()).order_by("path").only("id", "title", "url_path"))
         cache.set(key, sections, timeout=None)
     return sections
 

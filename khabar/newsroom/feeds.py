@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from .cache import tag_request
 from .models import Author, NewsroomSettings, SectionPage
-from .models.pages import live_articles
+from .models.pages import live_articles, public_pages
 
 FEED_SIZE = 30
 
@@ -95,7 +95,7 @@ class LatestAtom(LatestRss):
 
 class SectionRss(LatestRss):
     def get_object(self, request, pk):
-        return get_object_or_404(SectionPage.objects.live(), pk=pk)
+        return get_object_or_404(public_pages(SectionPage.objects.live()), pk=pk)
 
     def title(self, obj=None):
         return f"{obj.title} — {self.settings.publication_name}"

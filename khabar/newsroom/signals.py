@@ -3,6 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from .cache import invalidate
@@ -62,3 +63,17 @@ def topic_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=NewsroomSettings)
 def settings_changed(sender, instance, **kwargs):
     invalidate("settings", "listing")
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def privacy_changed(sender, instance, **kwargs):
+    # Every page that lists, links or counts a story under the restricted page goes stale.
+    path = instance.page.path
+    articles = ArticlePage.objects.filter(path__startswith=path).values_list("pk", "section_id")
+    invalidate(
+        f"page:{instance.page_id}",
+        "listing",
+        "settings",
+        *{tag for pk, section in articles for tag in (f"page:{pk}", f"section:{section}")},
+    )

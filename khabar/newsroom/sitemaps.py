@@ -22,7 +22,7 @@ from wagtail.models import Site
 
 from .cache import tag_request
 from .models import NewsroomSettings, SectionPage
-from .models.pages import live_articles
+from .models.pages import live_articles, public_pages
 
 NEWS_WINDOW = timedelta(days=2)
 
@@ -53,7 +53,7 @@ class SectionSitemap(RequestSitemap):
     changefreq = "hourly"
 
     def items(self):
-        return [self.site.root_page.specific, *SectionPage.objects.live().order_by("path")]
+        return [self.site.root_page.specific, *public_pages(SectionPage.objects.live()).order_by("path")]
 
     def lastmod(self, page):
         return page.last_published_at

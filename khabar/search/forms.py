@@ -2,7 +2,7 @@
 
 from django import forms
 
-from khabar.newsroom.models import Author, SectionPage
+from khabar.newsroom.models import Author, SectionPage, public_pages
 
 from .engines import SORTS, Filters
 
@@ -12,7 +12,7 @@ class SearchForm(forms.Form):
         required=False, max_length=200, error_messages={"max_length": "عبارة البحث أطول من ٢٠٠ حرف."}
     )
     section = forms.ModelChoiceField(
-        queryset=SectionPage.objects.live().order_by("path"),
+        queryset=public_pages(SectionPage.objects.live()).order_by("path"),
         required=False,
         empty_label="كل الأقسام",
         error_messages={"invalid_choice": "هذا القسم غير موجود."},

@@ -15,7 +15,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from khabar.arabic.analyzer import analyze
-from khabar.newsroom.models import ArticleAuthor, ArticlePage
+from khabar.newsroom.models import ArticleAuthor, ArticlePage, public_pages
 
 from .models import SearchDocument, doc_key, facet_tokens
 
@@ -55,7 +55,9 @@ def reindex(ids: Iterable[int]) -> int:
     indexed = 0
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        rows = body_blocks(ArticlePage.objects.live().filter(pk__in=chunk, first_published_at__isnull=False))
+        rows = body_blocks(
+            public_pages(ArticlePage.objects.live()).filter(pk__in=chunk, first_published_at__isnull=False)
+        )
         authors = {}
         for article_id, author_id in ArticleAuthor.objects.filter(article_id__in=chunk).values_list(
             "article_id", "author_id"
@@ -107,7 +109,7 @@ def enqueue_reindex(ids: Iterable[int]) -> int:
 
 def live_article_ids():
     return (
-        ArticlePage.objects.live()
+        public_pages(ArticlePage.objects.live())
         .filter(first_published_at__isnull=False)
         .order_by("pk")
         .values_list("pk", flat=True)

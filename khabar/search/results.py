@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from khabar.arabic.analyzer import Query, parse_query
-from khabar.newsroom.models import ArticlePage
+from khabar.newsroom.models import ArticlePage, public_pages
 
 from .engines import Filters, get_engine
 from .index import body_blocks
@@ -74,7 +74,7 @@ def search(
     hits = get_engine().search(query, filters or Filters(), sort, offset, limit)
     rows = {}
     if hits.hits:
-        pages = ArticlePage.objects.live().filter(pk__in=[hit.article_id for hit in hits.hits])
+        pages = public_pages(ArticlePage.objects.live()).filter(pk__in=[hit.article_id for hit in hits.hits])
         columns = _COLUMNS + ("body_json",) if with_text else _COLUMNS
         rows = {row["pk"]: row for row in (body_blocks(pages) if with_text else pages).values(*columns)}
     root_paths = Site.get_site_root_paths() if rows else []

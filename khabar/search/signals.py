@@ -4,7 +4,9 @@ Deleting an article deletes its search document with it (the document's key casc
 same transaction, so no task is needed for that.
 """
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from khabar.newsroom.models import ArticlePage
@@ -18,3 +20,12 @@ from .index import enqueue_reindex
 def article_changed(sender, instance, **kwargs):
     if issubclass(sender, ArticlePage) or isinstance(instance, ArticlePage):
         enqueue_reindex([instance.pk])
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def privacy_changed(sender, instance, **kwargs):
+    """A story made private leaves the index (and one made public again comes back)."""
+    enqueue_reindex(
+        ArticlePage.objects.filter(path__startswith=instance.page.path).values_list("pk", flat=True)
+    )

@@ -9,6 +9,8 @@ from .pages import (
     RelatedArticle,
     SectionPage,
     YearArchivePage,
+    live_articles,
+    public_pages,
 )
 from .site_settings import NewsroomSettings
 
@@ -24,4 +26,6 @@ __all__ = [
     "RelatedArticle",
     "SectionPage",
     "YearArchivePage",
+    "live_articles",
+    "public_pages",
 ]

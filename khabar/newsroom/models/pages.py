@@ -9,8 +9,16 @@ from operator import or_
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import IntegerField, OuterRef, Q, Subquery, Value, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -45,10 +53,22 @@ def latest_ids(section_id, limit, exclude=None):
     return stories.values("pk")[:limit]
 
 
+def public_pages(queryset):
+    """``queryset`` without the pages under a view restriction (password, login or groups).
+
+    One correlated sub-query (a page is private when its path starts with a restricted page's
+    path), so a listing costs no extra query however many restrictions there are.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.exclude(Exists(restricted))
+
+
 def live_articles():
-    """Published articles, newest first, with what a listing card shows."""
+    """Published articles anyone may read, newest first, with what a listing card shows."""
     return (
-        ArticlePage.objects.live()
+        public_pages(ArticlePage.objects.live())
         .filter(published_at__isnull=False)
         .select_related("section", "agency")
         .order_by("-published_at", "-pk")
@@ -90,7 +110,7 @@ class HomePage(CacheTaggedPage):
         context = super().get_context(request, *args, **kwargs)
         tag_request(request, "listing")
         context["latest"] = list(live_articles()[:7])
-        sections = list(SectionPage.objects.live().child_of(self).order_by("path"))
+        sections = list(public_pages(SectionPage.objects.live().child_of(self)).order_by("path"))
         # The four newest stories of every section in one query: each section's share is an
         # index range scan on (section, published_at), however many stories it holds.
         newest = (
