@@ -161,6 +161,12 @@ AXES_RESET_ON_SUCCESS = True
 PROXY_HOPS = env.int("PROXY_HOPS", default=0)
 AXES_CLIENT_IP_CALLABLE = "khabar.proxy.client_ip"
 
+# The wire poller refuses private, loopback, link-local and reserved addresses (khabar/wire/addresses.py)
+# except for these host names, addresses or networks (an agency gateway inside the newsroom's network).
+KHABAR_WIRE_ALLOWED_HOSTS = env.list("KHABAR_WIRE_ALLOWED_HOSTS", default=[])
+# Drop-folder sources must sit under this directory (never under var/); empty: no drop folders.
+KHABAR_WIRE_DROP_ROOT = env("KHABAR_WIRE_DROP_ROOT", default="")
+
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

@@ -59,6 +59,7 @@ class IngestReport:
 
 def store_payload(data: bytes, *, source: Source | None = None, origin: str = "", headers=None) -> Payload:
     """Keep the bytes exactly as received, committed on their own before anything reads them."""
+    _refuse_oversized(data)
     return Payload.objects.create(
         source=source, origin=origin[:1000], headers=dict(headers or {}), data=data, size=len(data)
     )
@@ -66,10 +67,21 @@ def store_payload(data: bytes, *, source: Source | None = None, origin: str = ""
 
 def store_payloads(entries, *, source: Source | None = None) -> list[Payload]:
     """Keep several payloads ``(data, origin)`` exactly as received, committed together before any is read."""
+    entries = list(entries)
+    for data, _ in entries:
+        _refuse_oversized(data)
     with transaction.atomic():
         return Payload.objects.bulk_create(
             Payload(source=source, origin=origin[:1000], headers={}, data=data, size=len(data))
             for data, origin in entries
+        )
+
+
+def _refuse_oversized(data: bytes):
+    # Readers cap what they read; this is the last guard before the database.
+    if len(data) > parsers.max_bytes():
+        raise parsers.PayloadTooLargeError(
+            f"payload of {len(data)} bytes is over the {parsers.max_bytes()} byte cap"
         )
 
 

@@ -14,8 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .fetch import FetchError, fetch
+from .files import FolderRefused, drop_folder, dropped_files, read_capped
 from .ingest import IngestReport, ingest_files, ingest_payload, store_payload
 from .models import Payload, Source, WireLog
+from .parsers.errors import PayloadTooLargeError
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=6)
@@ -107,14 +109,28 @@ def _poll_http(source: Source) -> IngestReport:
 
 def _poll_folder(source: Source) -> IngestReport:
     """Ingest every file dropped in the folder, then move it to done/ (or failed/); the bytes stay in Payload."""
-    folder = Path(source.folder)
-    if not source.folder or not folder.is_dir():
+    try:
+        folder = drop_folder(source.folder)
+    except FolderRefused as refused:
+        raise FetchError(str(refused)) from None
+    if not folder.is_dir():
         raise FetchError(f"drop folder {source.folder!r} does not exist")
     report = IngestReport()
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-    filed = ingest_files(((p.read_bytes(), str(p)) for p in files), source=source, report=report)
-    for path, (payload, _) in zip(files, filed, strict=True):  # one payload per file, in order
-        target = folder / ("failed" if payload.status == Payload.Status.FAILED else "done")
-        target.mkdir(exist_ok=True)
-        shutil.move(str(path), target / path.name)
+    readable = []
+    for path in dropped_files(folder):
+        try:
+            readable.append((read_capped(path), path))
+        except PayloadTooLargeError as exc:  # refused while reading: nothing of it is stored
+            report.files += 1
+            report.unreadable += 1
+            report.rejected.append({"path": str(path), "item": None, "error": str(exc)})
+            _file_away(path, folder / "failed")
+    filed = ingest_files(((data, str(path)) for data, path in readable), source=source, report=report)
+    for (_, path), (payload, _) in zip(readable, filed, strict=True):  # one payload per file, in order
+        _file_away(path, folder / ("failed" if payload.status == Payload.Status.FAILED else "done"))
     return report
+
+
+def _file_away(path: Path, target: Path):
+    target.mkdir(exist_ok=True)
+    shutil.move(str(path), target / path.name)

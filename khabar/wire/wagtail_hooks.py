@@ -23,6 +23,7 @@ from khabar.arabic.analyzer import words
 from khabar.arabic.dates import format_datetime
 
 from . import views
+from .files import FolderRefused, drop_folder
 from .models import Source, WireItem, WireItemVersion, WireLog
 
 
@@ -191,6 +192,21 @@ class SourceForm(WagtailAdminModelForm):
             "name", "slug", "kind", "url", "folder", "credentials", "poll_interval", "language", "agency",
             "usage", "usage_terms", "enabled",
         ]  # fmt: skip
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url", "")
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise forms.ValidationError(_("Only http and https addresses can be polled."))
+        return url
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Source.Kind.FOLDER:
+            try:
+                cleaned["folder"] = str(drop_folder(cleaned.get("folder", "")))
+            except FolderRefused as refused:
+                self.add_error("folder", str(refused))
+        return cleaned
 
     def clean_credentials(self):
         value = self.cleaned_data.get("credentials", "")

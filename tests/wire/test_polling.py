@@ -91,6 +91,7 @@ def fast_http(settings):
     settings.KHABAR_WIRE_READ_TIMEOUT = 0.5
     settings.KHABAR_WIRE_CONNECT_TIMEOUT = 0.5
     settings.KHABAR_WIRE_FETCH_DEADLINE = 1.5
+    settings.KHABAR_WIRE_ALLOWED_HOSTS = ["127.0.0.1"]  # the fake agency server
 
 
 def make_source(server, path, kind=Source.Kind.RSS, **extra):
@@ -204,7 +205,8 @@ def test_ap_media_follows_next_page_with_api_key(server):
 
 
 @pytest.mark.django_db
-def test_drop_folder(tmp_path):
+def test_drop_folder(tmp_path, settings):
+    settings.KHABAR_WIRE_DROP_ROOT = str(tmp_path)
     (tmp_path / "a.xml").write_bytes(fixture("ar_newsml_item_nitf.xml"))
     (tmp_path / "b.xml").write_bytes(fixture("broken_truncated_newsml.xml"))
     source = Source.objects.create(name="drop", slug="drop", kind=Source.Kind.FOLDER, folder=str(tmp_path))

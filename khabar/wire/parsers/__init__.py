@@ -20,6 +20,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def max_bytes() -> int:
+    """The one size cap on anything the wire desk reads: responses, dropped and ingested files."""
     return (
         getattr(settings, "KHABAR_WIRE_MAX_PAYLOAD_BYTES", DEFAULT_MAX_BYTES)
         if settings.configured

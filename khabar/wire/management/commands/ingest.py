@@ -12,8 +12,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from khabar.wire.files import read_capped
 from khabar.wire.ingest import IngestReport, ingest_files
 from khabar.wire.models import Source
+from khabar.wire.parsers.errors import PayloadTooLargeError
 
 
 class Command(BaseCommand):
@@ -54,12 +56,12 @@ class Command(BaseCommand):
             files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
             for file in files:
                 try:
-                    data = file.read_bytes()
-                except OSError as exc:
+                    data = read_capped(file)
+                except (OSError, PayloadTooLargeError) as exc:
                     report.files += 1
                     report.unreadable += 1
                     report.rejected.append(
-                        {"path": str(file), "item": None, "error": exc.strerror or str(exc)}
+                        {"path": str(file), "item": None, "error": getattr(exc, "strerror", None) or str(exc)}
                     )
                     continue
                 yield data, str(file)
