@@ -19,8 +19,9 @@ Three were measured against each other by ``bench/stemmers.py`` (figures and the
   - Plural and dual endings («ات ون ين ان تين تان يين يون») and the nisba («يه ي») need three letters
     left, «ان» four, so «لبنان», «عمان», «سكان», «بنات» are not cut down to «لبن», «عم», «سك», «بن»;
     two rounds, so «فلسطيني», «فلسطينيين» and «فلسطين» meet, as do «اتفاقيات» and «اتفاق».
-  - The tanween alef of the accusative («اتفاقا», «قرارا») comes off when three letters remain, and a
-    country's «يا» with it, so the country meets its adjective («روسيا», «الروسي» → «روس»).
+  - The tanween alef of the accusative («اتفاقا», «قرارا») comes off when three letters remain.
+  - A country's final «يا» is read as its adjective's «ي» first, so the two meet («روسيا»,
+    «الروسي», «الروسية» → «روس»; «أوكرانيا», «الأوكرانية» → «اوكر»).
 """
 
 import threading
@@ -77,6 +78,8 @@ def _strip_suffixes(word: str) -> str:
             if word.endswith("ت") and len(word) >= 4:
                 word = word[:-1]
             break
+    if word.endswith("يا") and len(word) >= 5:
+        word = word[:-1]  # a country's «يا» is its adjective's «ي»: «روسيا», «الروسي»
     # Two rounds, so a nisba under a plural comes off too: «فلسطينيين» → «فلسطين» → «فلسط».
     for _ in range(2):
         for ending, keep in _ENDINGS:
@@ -88,8 +91,6 @@ def _strip_suffixes(word: str) -> str:
     for letter, keep in _LAST_LETTER:
         if word.endswith(letter) and len(word) - 1 >= keep:
             word = word[:-1]
-            if letter == "ا" and word.endswith("ي") and len(word) > 3:
-                word = word[:-1]
     return word
 
 

@@ -1,10 +1,21 @@
 """The reader's search form: every field optional, every error in Arabic (the public site is Arabic)."""
 
+import datetime as dt
+
 from django import forms
 
 from khabar.newsroom.models import Author, SectionPage, public_pages
 
 from .engines import SORTS, Filters
+
+# The archive's widest possible span: dates outside it are clamped to it, so a reader's or a program's
+# «9999-12-31» means "no end" instead of overflowing the date arithmetic.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+
+
+def clamp(day):
+    return min(max(day, EARLIEST), LATEST) if day else day
 
 
 class SearchForm(forms.Form):
@@ -30,6 +41,12 @@ class SearchForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "ترتيب غير معروف."},
     )
+
+    def clean_date_from(self):
+        return clamp(self.cleaned_data.get("date_from"))
+
+    def clean_date_to(self):
+        return clamp(self.cleaned_data.get("date_to"))
 
     def clean(self):
         data = super().clean()

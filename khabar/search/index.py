@@ -15,7 +15,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from khabar.arabic.analyzer import analyze
-from khabar.newsroom.models import ArticleAuthor, ArticlePage, public_pages
+from khabar.newsroom.models import ArticleAuthor, ArticlePage, ArticleTag, public_pages
 
 from .models import SearchDocument, doc_key, facet_tokens
 
@@ -49,6 +49,13 @@ def article_text(standfirst: str, body_json: str | None, dateline_city: str = ""
     return "\n".join(part for part in parts if part)
 
 
+def _grouped(pairs) -> dict[int, list]:
+    grouped = {}
+    for key, value in pairs:
+        grouped.setdefault(key, []).append(value)
+    return grouped
+
+
 def reindex(ids: Iterable[int]) -> int:
     """Rebuild the documents of articles ``ids`` now; returns how many are indexed (live)."""
     ids = list(dict.fromkeys(int(i) for i in ids))
@@ -58,23 +65,39 @@ def reindex(ids: Iterable[int]) -> int:
         rows = body_blocks(
             public_pages(ArticlePage.objects.live()).filter(pk__in=chunk, first_published_at__isnull=False)
         )
-        authors = {}
-        for article_id, author_id in ArticleAuthor.objects.filter(article_id__in=chunk).values_list(
-            "article_id", "author_id"
-        ):
-            authors.setdefault(article_id, []).append(author_id)
+        bylines = ArticleAuthor.objects.filter(article_id__in=chunk).order_by("sort_order", "pk")
+        authors = _grouped(bylines.values_list("article_id", "author_id"))
+        author_names = _grouped(bylines.values_list("article_id", "author__name"))
+        topics = _grouped(
+            ArticleTag.objects.filter(content_object_id__in=chunk)
+            .order_by("pk")
+            .values_list("content_object_id", "tag__name")
+        )
+        # Topics count as headline words (what the story is about); the byline and the section as
+        # body words, so «روسيا» finds the story tagged «روسيا» and an author's name their stories.
         documents = [
             SearchDocument(
                 article_id=pk,
-                headline=analyze(title),
-                body=analyze(article_text(standfirst, body_json, city)),
+                headline=analyze("\n".join([title, *topics.get(pk, ())])),
+                body=analyze(
+                    "\n".join(
+                        [article_text(standfirst, body_json, city), *author_names.get(pk, ()), section or ""]
+                    )
+                ),
                 published_at=published_at,
                 section_id=section_id,
                 facets=" ".join(facet_tokens(section_id, sorted(authors.get(pk, ())))),
                 doc_key=doc_key(published_at, pk),
             )
-            for pk, title, standfirst, city, body_json, published_at, section_id in rows.values_list(
-                "pk", "title", "standfirst", "dateline_city", "body_json", "first_published_at", "section_id"
+            for pk, title, standfirst, city, body_json, published_at, section_id, section in rows.values_list(
+                "pk",
+                "title",
+                "standfirst",
+                "dateline_city",
+                "body_json",
+                "first_published_at",
+                "section_id",
+                "section__title",
             )
         ]
         with transaction.atomic():

@@ -1,15 +1,17 @@
 """Publish, unpublish, edit (a new publication) and move queue an index update for the task worker.
 
-Deleting an article deletes its search document with it (the document's key cascades), in the
+Renaming an author or a topic reindexes the stories that carry it (their names are indexed with
+them). Deleting an article deletes its search document with it (the document's key cascades), in the
 same transaction, so no task is needed for that.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from khabar.newsroom.models import ArticlePage
+from khabar.newsroom.models import ArticleAuthor, ArticlePage, ArticleTag, Author
 
 from .index import enqueue_reindex
 
@@ -29,3 +31,15 @@ def privacy_changed(sender, instance, **kwargs):
     enqueue_reindex(
         ArticlePage.objects.filter(path__startswith=instance.page.path).values_list("pk", flat=True)
     )
+
+
+@receiver(post_save, sender=Author)
+def author_saved(sender, instance, created, **kwargs):
+    if not created:
+        enqueue_reindex(ArticleAuthor.objects.filter(author=instance).values_list("article_id", flat=True))
+
+
+@receiver(post_save, sender=Tag)
+def topic_saved(sender, instance, created, **kwargs):
+    if not created:
+        enqueue_reindex(ArticleTag.objects.filter(tag=instance).values_list("content_object_id", flat=True))

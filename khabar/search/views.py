@@ -9,6 +9,7 @@ from khabar.newsroom.cache import tag_request
 
 from .engines import COUNT_CAP, POOL
 from .forms import SearchForm
+from .names import named_pages
 from .results import MAX_LIMIT, as_json, search
 
 PER_PAGE = 20
@@ -65,6 +66,7 @@ def search_page(request):
         reachable = PER_PAGE * MAX_PAGE if form.ordering() == "date" else POOL
         paginator = Paginator(_Count(min(results.total, reachable)), PER_PAGE)
         context.update(
+            named_pages=named_pages(form.cleaned_data["q"]),
             results=results,
             more_than=results.total >= COUNT_CAP,
             page=None,
@@ -91,7 +93,10 @@ def api_search(request):
         return JsonResponse({"error": "قيمة limit يجب أن تكون عددا صحيحا."}, status=400)
     if not 1 <= limit <= MAX_LIMIT:
         return JsonResponse({"error": f"قيمة limit يجب أن تكون بين 1 و{MAX_LIMIT}."}, status=400)
-    if len(text) > 200:
-        return JsonResponse({"error": "عبارة البحث أطول من ٢٠٠ حرف."}, status=400)
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        first_error = next(iter(form.errors.values()))[0]
+        return JsonResponse({"error": first_error}, status=400)
     tag_request(request, "listing", "settings")
-    return JsonResponse(as_json(search(text, limit=limit)), json_dumps_params={"ensure_ascii": False})
+    results = search(text, form.filters(), form.ordering(), limit=limit)
+    return JsonResponse(as_json(results), json_dumps_params={"ensure_ascii": False})

@@ -80,7 +80,7 @@ def date_bounds(filters: Filters):
     start = dt.datetime.combine(filters.date_from, dt.time(), tz) if filters.date_from else None
     end = (
         dt.datetime.combine(filters.date_to + dt.timedelta(days=1), dt.time(), tz)
-        if filters.date_to
+        if filters.date_to and filters.date_to < dt.date.max
         else None
     )
     return start, end
