@@ -9,15 +9,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from khabar.newsroom.models import ArticlePage, SectionPage
 from khabar.wire.models import WireItem
 
-from . import gate
+from . import gate, review
 from .engines import EngineError, configured_engine
 from .glossary import qa_glossary
-from .models import Segment, Translation
+from .models import CopyCheckedApprovalTask, Segment, Translation
 from .translate import (
     DeskError,
     findings_for,
@@ -31,7 +32,7 @@ from .versions import source_changes
 MAX_SEGMENT_CHARS = 20_000
 
 
-def _can_translate(user):
+def can_translate(user):
     return user.has_perm("desk.add_translation") or user.is_superuser
 
 
@@ -45,27 +46,47 @@ def _translation_for_user(request, pk) -> Translation:
 
 
 def dashboard(request):
-    if not _can_translate(request.user):
+    if not can_translate(request.user):
         raise PermissionDenied
     taken = Translation.objects.values("item_id")
     items = (
-        WireItem.objects.filter(pubstatus="usable").exclude(language__startswith="ar")
+        WireItem.objects.filter(pubstatus="usable")
+        .exclude(language__startswith="ar")
         .exclude(pk__in=taken)
         .select_related("source", "agency")
         .order_by("-received_at")[:50]
     )
     items = [item for item in items if item.usable]
-    translations = Translation.objects.select_related("article", "item").order_by("-updated_at")[:50]
+    stories = desk_stories(request.GET.get("stage", ""))
     return TemplateResponse(
         request,
         "desk/dashboard.html",
         {
             "items": items,
-            "translations": translations,
+            "stories": stories,
+            "stages": [
+                (value, label, value == request.GET.get("stage", "")) for value, label in review.Stage.choices
+            ],
+            "stage": request.GET.get("stage", ""),
             "sections": SectionPage.objects.order_by("path"),
             "engine": _engine_label(),
         },
     )
+
+
+DESK_LIST_SIZE = 50
+
+
+def desk_stories(stage: str = "", limit: int = DESK_LIST_SIZE) -> list[tuple]:
+    """The newest desk stories as ``(translation, standing)``, optionally only those at ``stage``."""
+    translations = list(
+        Translation.objects.select_related("article", "item", "created_by").order_by("-updated_at")[
+            : limit * 4 if stage else limit
+        ]
+    )
+    found = review.standings(translations)
+    stories = [(t, found[t.pk]) for t in translations if not stage or found[t.pk].stage == stage]
+    return stories[:limit]
 
 
 def _engine_label():
@@ -78,7 +99,7 @@ def _engine_label():
 
 @require_POST
 def translate_item(request, item_id):
-    if not _can_translate(request.user):
+    if not can_translate(request.user):
         raise PermissionDenied
     item = get_object_or_404(WireItem, pk=item_id)
     section = SectionPage.objects.filter(pk=request.POST.get("section") or 0).first()
@@ -100,8 +121,12 @@ def editor(request, pk):
             if key in request.POST:
                 target = request.POST[key][:MAX_SEGMENT_CHARS]
                 changes[segment.pk] = (target, request.POST.get(f"status-{segment.pk}", segment.status))
-        save_segments(translation, changes, request.user)
-        messages.success(request, _("Translation saved to the article draft."))
+        step = next((key.removeprefix("step-") for key in request.POST if key.startswith("step-")), "")
+        if not step or _changed(segments, changes):
+            save_segments(translation, changes, request.user)
+            messages.success(request, _("Translation saved to the article draft."))
+        if step:
+            _take_step(request, translation, step)
         return redirect("desk_editor", translation.pk)
     glossary = qa_glossary()
     findings = findings_for(segments, glossary)
@@ -118,6 +143,9 @@ def editor(request, pk):
         request,
         "desk/editor.html",
         {
+            "standing": review.standing(translation),
+            "review_actions": review.actions_for(translation.article, request.user),
+            "can_publish": translation.article.permissions_for_user(request.user).can_publish(),
             "translation": translation,
             "article": translation.article,
             "item": translation.item,
@@ -129,6 +157,37 @@ def editor(request, pk):
             "errors_count": len(gate.errors(findings)),
         },
     )
+
+
+def _changed(segments, changes) -> bool:
+    stored = {s.pk: (s.target, s.status) for s in segments}
+    return any(
+        (target.replace("\r\n", "\n").strip(), status) != stored[pk]
+        for pk, (target, status) in changes.items()
+    )
+
+
+STEP_DONE = {
+    "submit": _lazy("Submitted for review."),
+    "approve": _lazy("Approved."),
+    "override": _lazy(
+        "Approved despite the copy-check errors; your reason is kept in the article's history."
+    ),
+    "reject": _lazy("Sent back to the translator."),
+}
+
+
+def _take_step(request, translation, step):
+    try:
+        review.take(translation.article, request.user, step, request.POST.get("review-comment", ""))
+    except review.ReviewError as exc:
+        messages.error(request, str(exc))
+        return
+    article = ArticlePage.objects.get(pk=translation.article_id)
+    done = str(STEP_DONE.get(step, _lazy("Done.")))
+    if article.live:
+        done += " " + _("The article is published.")
+    messages.success(request, done)
 
 
 @require_POST
@@ -164,6 +223,20 @@ def machine(request, segment_pk):
     return JsonResponse({"text": text})
 
 
+def _publish_through_gate(page, user, reason, findings, errors):
+    """Publish from the gate. When the article waits at a workflow step this editor decides, the step
+    is taken (approve, or override with the reason), so the workflow ends approved rather than cancelled."""
+    step = "override" if errors else "approve"
+    if isinstance(page.current_workflow_task, CopyCheckedApprovalTask) and step in {
+        action.name for action in review.actions_for(page, user)
+    }:
+        review.take(page, user, step, reason)  # the last step: approving publishes
+        return
+    if errors:
+        gate.record_override(page, user, reason, findings)
+    page.get_latest_revision().publish(user=user, log_action=True)
+
+
 def publish_gate(request, page_id):
     """Why a desk article may not be published yet; editors may override with a reason."""
     page = get_object_or_404(ArticlePage, pk=page_id)
@@ -186,10 +259,7 @@ def publish_gate(request, page_id):
                 request, _("Write the reason for publishing despite the errors (at least 10 characters).")
             )
         else:
-            if errors:
-                gate.record_override(page, request.user, reason, findings)
-            revision = page.get_latest_revision()
-            revision.publish(user=request.user, log_action=True)
+            _publish_through_gate(page, request.user, reason, findings, errors)
             messages.success(request, _("The article was published."))
             return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     return TemplateResponse(

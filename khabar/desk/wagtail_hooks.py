@@ -5,12 +5,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, gate, views
+from . import admin_views, gate, review, views
 from .models import GlossaryTerm, MemorySegment
 
 
@@ -159,3 +160,20 @@ def gate_bulk_publish(request, action_type, objects, action_class_instance):
         % {"titles": "، ".join(f"«{page.title}»" for page in held)},
     )
     return redirect("desk_gate", held[0].pk)
+
+
+class AwaitingReviewPanel(Component):
+    """The admin dashboard's list of desk stories waiting at a review step, with who sent them and when."""
+
+    name = "desk_awaiting_review"
+    template_name = "desk/awaiting_review_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        return {"stories": review.awaiting_review()}
+
+
+@hooks.register("construct_homepage_panels")
+def desk_review_panel(request, panels):
+    if views.can_translate(request.user):
+        panels.append(AwaitingReviewPanel())
