@@ -189,6 +189,8 @@ WHITENOISE_MAX_AGE = 3600
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 WAGTAIL_SITE_NAME = env("KHABAR_SITE_NAME", default="خبر")
+# Load the starter glossary (CLDR places, languages, currencies; agencies) when migrating a database.
+KHABAR_STARTER_GLOSSARY = env.bool("KHABAR_STARTER_GLOSSARY", default=True)
 WAGTAILADMIN_BASE_URL = env("KHABAR_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Wagtail would show editors' Gravatar pictures: a request to gravatar.com from every admin page,

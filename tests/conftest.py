@@ -85,3 +85,13 @@ def make_article(section, agency, author):
         return article
 
     return make
+
+
+@pytest.fixture
+def starter_glossary(db):
+    """The glossary a fresh install starts with (the test settings leave it out of migrations)."""
+    from khabar.desk.models import GlossaryTerm
+    from khabar.desk.starter import load_starter_glossary
+
+    load_starter_glossary(GlossaryTerm)
+    return GlossaryTerm.objects.all()

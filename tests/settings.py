@@ -11,3 +11,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "khabar-tests"}}
 AXES_ENABLED = True
+# Tests start from an empty glossary so their copy checks see only the terms they create; the
+# `starter_glossary` fixture loads the starter terms for the tests that need them.
+KHABAR_STARTER_GLOSSARY = False

@@ -18,9 +18,9 @@ def format_dateline(city: str, credit: str = "") -> str:
 
 
 # Reading datelines back: the English wire's «MOSCOW (AP) —», «KYIV, Ukraine (AP) —»,
-# «LONDON, Nov 29 (Reuters) -», «Paris (AFP) -», and the Arabic «موسكو (أ.ب) —».
+# «LONDON, Nov 29 (Reuters) -», «Paris (AFP) -», «BOGOTÁ (AP) —», and the Arabic «موسكو (أ.ب) —».
 _ENGLISH = re.compile(
-    r"\s*(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}){0,2}?)"
+    r"\s*(?P<place>[A-ZÀ-ÖØ-Þ\u0100-\u024f][A-Za-zÀ-ÖØ-öø-\u024f.'’\- ]{1,40}(?:,\s*[A-ZÀ-ÖØ-Þ\u0100-\u024f][A-Za-zÀ-ÖØ-öø-\u024f.'’\- ]{1,30}){0,2}?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*\((?P<credit>[A-Za-z][A-Za-z .&/-]{0,40})\)\s*[-–—]+\s*"
 )

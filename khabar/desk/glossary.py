@@ -1,6 +1,7 @@
 """The newsroom glossary as the copy checks and the desk's suggestions use it."""
 
 import threading
+import unicodedata
 
 from django.db.models import Count, Max
 
@@ -51,27 +52,51 @@ def hints(terms: list[Term]) -> list[GlossaryHint]:
     return [GlossaryHint(t.source, t.target, t.keep_latin) for t in terms]
 
 
+def place_key(name: str) -> str:
+    """One key for the spellings of a place: «BOGOTA», «Bogotá», «St. John’s» / «ST. JOHN'S»."""
+    name = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    return " ".join("".join(c for c in name if not unicodedata.combining(c)).casefold().split())
+
+
+_by_key_lock = threading.Lock()
+_by_key: tuple[Glossary, dict[str, str]] | None = None
+
+
+def _targets_by_key(glossary: Glossary) -> dict[str, str]:
+    global _by_key
+    with _by_key_lock:
+        if _by_key is None or _by_key[0] is not glossary:
+            by_key = {}
+            for term in glossary.terms:
+                if term.target:
+                    by_key.setdefault(place_key(term.source), term.target)
+            _by_key = (glossary, by_key)
+        return _by_key[1]
+
+
+def translate_dateline_city(english_city: str, glossary: Glossary | None = None) -> str:
+    """The glossary's Arabic for the place a dateline names («BEIRUT» → «بيروت»); empty if unknown.
+
+    Only the first part counts («KYIV, Ukraine» → «كييف»); case and accents do not.
+    """
+    city = english_city.split(",")[0]
+    return _targets_by_key(glossary or qa_glossary()).get(place_key(city), "")
+
+
 def arabic_dateline(english: str, agency=None, glossary: Glossary | None = None) -> str:
     """«موسكو (أ.ب) —» for a paragraph opening «MOSCOW (AP) —», through the glossary; empty if unknown.
 
-    The city is the glossary's form of the place (its first part: «KYIV, Ukraine» → «كييف»); the
-    credit is the agency's Arabic credit, else the glossary's form of the agency's code.
+    The city comes from ``translate_dateline_city``; the credit is the agency's Arabic credit, else the
+    glossary's form of the credit the dateline names («Reuters» → «رويترز»).
     """
     dateline = parse_english_dateline(english)
     if dateline is None:
         return ""
     glossary = glossary or qa_glossary()
-    by_source = {t.source.lower(): t for t in glossary.terms}
-    city = by_source.get(dateline.place.split(",")[0].strip().lower())
-    if city is None or not city.target:
+    city = translate_dateline_city(dateline.place, glossary)
+    if not city:
         return ""
     credit = agency.credit if agency is not None and agency.credit else ""
     if not credit:
-        term = by_source.get(dateline.credit.lower())
-        credit = term.target if term else ""
-    return format_dateline(city.target, credit)
-
-
-def english_dateline_end(english: str) -> int:
-    dateline = parse_english_dateline(english)
-    return dateline.end if dateline else 0
+        credit = _targets_by_key(glossary).get(place_key(dateline.credit), "")
+    return format_dateline(city, credit)
