@@ -91,7 +91,7 @@ def make_article(section, agency, author):
 def starter_glossary(db):
     """The glossary a fresh install starts with (the test settings leave it out of migrations)."""
     from khabar.desk.models import GlossaryTerm
-    from khabar.desk.starter import load_starter_glossary
+    from khabar.desk.starter import agencies_of, load_starter_glossary
 
-    load_starter_glossary(GlossaryTerm)
+    load_starter_glossary(GlossaryTerm, agencies_of(Agency))
     return GlossaryTerm.objects.all()

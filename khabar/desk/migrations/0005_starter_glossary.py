@@ -11,10 +11,9 @@ from django.db import migrations
 def load(apps, schema_editor):
     if not getattr(settings, "KHABAR_STARTER_GLOSSARY", True):
         return
-    from khabar.desk.starter import load_starter_glossary
+    from khabar.desk.starter import agencies_of, load_starter_glossary
 
-    Agency = apps.get_model("newsroom", "Agency")
-    agencies = [(a.name, a.credit) for a in Agency.objects.exclude(credit="")]
+    agencies = agencies_of(apps.get_model("newsroom", "Agency"))
     load_starter_glossary(apps.get_model("desk", "GlossaryTerm"), agencies)
 
 
