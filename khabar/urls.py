@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+handler400 = "khabar.newsroom.views.bad_request"
 handler404 = "khabar.newsroom.views.page_not_found"
 handler500 = "khabar.newsroom.views.server_error"
 

@@ -5,24 +5,32 @@ deterministic mode: the server picks the counter, so the reader's browser does a
 predictable amount of work (about ``counter`` key derivations) and the server
 checks the answer with one HMAC instead of re-deriving the key.
 
-A solution is accepted once: its challenge's signature is recorded in the cache
-until the challenge expires, so a replayed payload is refused on any process
-sharing ``CACHE_URL``.
+A solution is accepted once: :func:`spend` records its challenge's signature in the
+database (``SpentChallenge``) inside the caller's transaction, the one that saves the
+comment, so a replayed payload is refused on every process, and a save that fails
+leaves the reader's check unspent.
 """
 
 import base64
 import binascii
+import datetime as dt
 import hashlib
 import hmac
 import json
+import random
 import secrets
 import time
 
 import altcha
 from django.conf import settings
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import SpentChallenge
 
 ALGORITHM = "PBKDF2/SHA-256"
+# A real payload is a few hundred bytes; anything much longer is refused unread.
+MAX_PAYLOAD_CHARS = 4096
 
 # Tunable through settings for tests and slow devices; the defaults take a phone
 # about a second.
@@ -70,29 +78,50 @@ def new_challenge() -> dict:
 
 
 def _decode(payload: str) -> dict:
+    if len(payload) > MAX_PAYLOAD_CHARS:
+        raise Refused("malformed")
     try:
         data = json.loads(base64.b64decode(payload, validate=True))
         if not isinstance(data, dict) or not isinstance(data.get("challenge"), dict):
             raise ValueError("no challenge")
+        if not isinstance(data["challenge"].get("signature"), str):
+            raise ValueError("no signature")
         return data
-    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+    except (ValueError, binascii.Error, UnicodeDecodeError, RecursionError) as error:
         raise Refused("malformed") from error
 
 
-def spend(payload: str) -> None:
-    """Accept ``payload`` (the widget's ``altcha`` field) once, or raise :class:`Refused`."""
+def verify(payload: str) -> dict:
+    """Check ``payload`` (the widget's ``altcha`` field) without spending it; its decoded form, or
+    :class:`Refused`."""
     if not payload:
         raise Refused("missing")
     data = _decode(payload)
     sign, key_sign = _keys()
-    result = altcha.verify_solution(payload, sign, hmac_key_secret=key_sign)
+    try:
+        result = altcha.verify_solution(payload, sign, hmac_key_secret=key_sign)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
+        raise Refused("malformed") from error
     if result.expired:
         raise Refused("expired")
     if not result.verified:
         raise Refused("invalid")
+    return data
+
+
+def spend(payload: str) -> None:
+    """Verify ``payload`` and mark it used, inside the caller's transaction; :class:`Refused` if it
+    does not prove the work or was used before."""
+    data = verify(payload)
     parameters = data["challenge"].get("parameters", {})
-    ttl = max(1, int(parameters.get("expiresAt") or 0) - int(time.time()) + 1)
-    spent_key = "altcha:spent:" + hashlib.sha256(data["challenge"]["signature"].encode()).hexdigest()
-    # add() is atomic on every cache backend: of two concurrent posts, one wins.
-    if not cache.add(spent_key, 1, timeout=ttl):
-        raise Refused("replayed")
+    expires = int(parameters.get("expiresAt") or 0) or int(time.time()) + _setting("ALTCHA_EXPIRY_SECONDS")
+    digest = hashlib.sha256(data["challenge"]["signature"].encode()).hexdigest()
+    try:
+        with transaction.atomic():  # a savepoint: the caller's transaction goes on after a replay
+            SpentChallenge.objects.create(
+                digest=digest, expires_at=dt.datetime.fromtimestamp(expires + 1, tz=dt.UTC)
+            )
+    except IntegrityError:
+        raise Refused("replayed") from None
+    if random.random() < 0.01:  # expired guards are useless: prune them now and then
+        SpentChallenge.objects.filter(expires_at__lt=timezone.now()).delete()

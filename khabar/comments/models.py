@@ -153,3 +153,17 @@ class CommentPolicy(BaseGenericSetting):
 
     def suspect(self):
         return WordList(self.suspect_words.splitlines())
+
+
+class SpentChallenge(models.Model):
+    """An ALTCHA challenge already used by a saved comment (the replay guard).
+
+    Kept in the database, not the cache, so that it is spent in the same transaction that saves the
+    comment: when the save fails (a locked or lost database), the reader's solved check stays valid.
+    """
+
+    digest = models.CharField(max_length=64, primary_key=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return self.digest

@@ -7,10 +7,14 @@ posts it back with ``fetch``. Answers are Arabic fragments the script shows in
 place; without the script the same views answer with a small Arabic page.
 """
 
+import logging
+
+from django.db import DatabaseError, transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from khabar.newsroom.models import ArticlePage, public_pages
@@ -31,6 +35,8 @@ CAPTCHA_REFUSALS = {
 }
 RATE_LIMITED = "أرسلت طلبات كثيرة في وقت قصير. نرجو الانتظار بضع دقائق ثم المحاولة مجددًا."
 CLOSED = "التعليقات مغلقة على هذا الخبر."
+NOT_SAVED = "تعذّر حفظ تعليقك الآن. لم يُحتسب التحقق ولم يضع نصك: أعد الإرسال بعد قليل."
+logger = logging.getLogger(__name__)
 
 
 def _article(pk):
@@ -78,12 +84,31 @@ def comment_form(request, article_pk):
         )
 
 
+@csrf_exempt  # checked by _post_comment, once the cheapest refusal has had its say
 @require_POST
 def post_comment(request, article_pk):
+    # A flood of refused posts must cost readers as little as possible: the rate limit (one cache
+    # increment, no session load, no database) comes before the CSRF check, the body and the article.
+    with translation.override("ar"):
+        if not ratelimit.allow(request, "post"):
+            return _refused(request, RATE_LIMITED, status=429)
+        return _post_comment(request, article_pk)
+
+
+def _refused(request, text, status):
+    """A refusal that costs no query: the fragment, or a bare Arabic page without the site's masthead."""
+    if request.headers.get("X-Requested-With") == "fetch":
+        return _message(request, None, text, status)
+    context = {"text": text, "kind": "error"}
+    response = render(request, "reader_comments/refused_page.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@csrf_protect
+def _post_comment(request, article_pk):
     with translation.override("ar"):
         article = _article(article_pk)
-        if not ratelimit.allow(request, "post"):
-            return _message(request, article, RATE_LIMITED, status=429)
         policy = CommentPolicy.load()
         if not comments_open(article, policy):
             return _message(request, article, CLOSED, status=403)
@@ -91,6 +116,9 @@ def post_comment(request, article_pk):
         valid = form.is_valid()
         if refusal := form.refusal():
             return _message(request, article, refusal, status=400)
+        if too_long := [e for e in form.errors.as_data().get("comment", []) if e.code == "max_length"]:
+            # The message alone, not the form: a form would echo the whole text back.
+            return _message(request, article, too_long[0].messages[0], status=400)
         if not valid or not form.check_links(policy.max_links):
             return _answer(
                 request,
@@ -99,7 +127,7 @@ def post_comment(request, article_pk):
                 status=400,
             )
         try:
-            captcha.spend(form.cleaned_data["altcha"])
+            captcha.verify(form.cleaned_data["altcha"])
         except captcha.Refused as refused:
             return _message(request, article, CAPTCHA_REFUSALS[refused.reason], status=400)
 
@@ -110,8 +138,17 @@ def post_comment(request, article_pk):
         status, reason = judge(comment, policy)
         comment.status = Status.PENDING
         comment.hold_reason = reason if status != Status.APPROVED else ""
-        comment.save()
-        decide(comment, status, note=reason)
+        try:
+            # The check is spent in the transaction that saves the comment: both or neither.
+            with transaction.atomic():
+                captcha.spend(form.cleaned_data["altcha"])
+                comment.save()
+                decide(comment, status, note=reason)
+        except captcha.Refused as refused:
+            return _message(request, article, CAPTCHA_REFUSALS[refused.reason], status=400)
+        except DatabaseError:
+            logger.exception("a comment on article %s could not be saved", article.pk)
+            return _message(request, article, NOT_SAVED, status=503)
         return _answer(
             request, "reader_comments/posted.html", {"article": article, "comment": comment}, status=201
         )
@@ -131,9 +168,7 @@ def report_comment(request, comment_pk):
         reason = request.POST.get("reason", "")
         if reason not in CommentReport.Reason.values:
             return _message(request, comment.article, "اختر سبب الإبلاغ.", status=400)
-        if not request.session.session_key:
-            request.session.save()
-        report(comment, reason, ratelimit.reader_key(request))
+        report(comment, reason, ratelimit.reporter_key(request))
         return _message(
             request, comment.article, "شكرًا لك. سيراجع فريق التحرير هذا التعليق.", status=200, kind="info"
         )

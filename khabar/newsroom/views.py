@@ -1,6 +1,8 @@
 """Public pages that are not Wagtail pages: authors, topics, error pages."""
 
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import format_html
 from taggit.models import Tag
 
 from .cache import tag_request
@@ -20,6 +22,22 @@ def topic_detail(request, slug):
     tag_request(request, f"topic:{topic.pk}", "listing", "settings")
     articles = paginate(request, live_articles().filter(tags=topic))
     return render(request, "newsroom/topic_page.html", {"topic": topic, "articles": articles})
+
+
+BAD_REQUEST = "تعذّر قبول هذا الطلب: بياناته غير صالحة أو أكبر من المسموح. لم يُحفظ شيء منه."
+
+
+def bad_request(request, exception=None):
+    """Django's 400 (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, a bad host, …) in Arabic, echoing nothing
+    the request carried; the comment script shows it in place as a message."""
+    if request.headers.get("X-Requested-With") == "fetch":
+        response = HttpResponseBadRequest(
+            format_html('<p class="comment-message comment-message--error" role="alert">{}</p>', BAD_REQUEST)
+        )
+    else:
+        response = render(request, "400.html", {"message": BAD_REQUEST}, status=400)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def page_not_found(request, exception=None):
