@@ -156,9 +156,9 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# How many reverse proxies of ours stand in front of `khabar serve` (khabar/proxy.py): the login
-# lockout and the comment rate limits then key on the reader's address, not the proxy's.
-PROXY_HOPS = env.int("PROXY_HOPS", default=0)
+# Addresses or networks of our own reverse proxies (khabar/proxy.py): X-Forwarded-For is believed only
+# from them, so the login lockout and the comment rate limits key on the reader, not the proxy.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 AXES_CLIENT_IP_CALLABLE = "khabar.proxy.client_ip"
 
 # The wire poller refuses private, loopback, link-local and reserved addresses (khabar/wire/addresses.py)
