@@ -196,7 +196,9 @@ class WireItem(models.Model):
         if self.cluster_id is None:
             return WireItem.objects.none()
         return (
-            WireItem.objects.filter(cluster_id=self.cluster_id).exclude(pk=self.pk).select_related("source")
+            WireItem.objects.filter(cluster_id=self.cluster_id)
+            .exclude(pk=self.pk)
+            .select_related("source", "agency")
         )
 
 

@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils import formats, timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -24,6 +24,7 @@ from khabar.arabic.dates import format_datetime
 
 from . import views
 from .files import FolderRefused, drop_folder
+from .inbox import annotate_entries, fold_near_duplicates
 from .models import Source, WireItem, WireItemVersion, WireLog
 
 
@@ -83,6 +84,17 @@ class WireItemFilterSet(WagtailFilterSet):
 
 
 class WireItemIndexView(IndexView):
+    def get_queryset(self):
+        """One entry per story: near-duplicates fold under the newest of their group that the filters keep."""
+        self.unfolded_queryset = super().get_queryset()
+        return fold_near_duplicates(self.unfolded_queryset)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = object_list = list(object_list)
+        annotate_entries(object_list, among=self.unfolded_queryset)
+        return paginator, page, object_list, is_paginated
+
     def search_queryset(self, queryset):
         """Every word of the query, folded by the project's analyzer, inside the item's folded
         headline, byline or URI: «احمد» finds «أحمد», «الامم المتحده» finds «الأمم المتّحدة»."""
@@ -124,6 +136,64 @@ class HeadlineColumn(TitleColumn):
         )
 
 
+def agency_label(item) -> str:
+    """Who sent the item, as the desk names them: the agency's Arabic credit, else the source or provider."""
+    if item.agency_id and item.agency:
+        return item.agency.credit or item.agency.name
+    return str(item.source or item.provider or "")
+
+
+def _when(value) -> str:
+    local = timezone.localtime(value)
+    if (get_language() or "").startswith("ar"):
+        return format_datetime(local)
+    return formats.date_format(local, "DATETIME_FORMAT")
+
+
+class AlsoFromColumn(Column):
+    """The near-duplicates folded under this entry: agency, headline and time of each, linked."""
+
+    def get_value(self, instance):
+        folded = getattr(instance, "folded", ())
+        if not folded:
+            return ""
+        entries = format_html_join(
+            "",
+            '<li><a href="{}"><span dir="auto">{}</span> · <span lang="{}" dir="auto">{}</span> · {}</a></li>',
+            (
+                (
+                    reverse("wire_item:inspect", args=[other.pk]),
+                    agency_label(other),
+                    other.language or "und",
+                    other.headline,
+                    _when(other.received_at),
+                )
+                for other in folded
+            ),
+        )
+        return format_html('<ul class="wire-folded">{}</ul>', entries)
+
+
+class OnDeskColumn(Column):
+    """Whether the story (any item of its group) is already used, with a link to each article."""
+
+    def get_value(self, instance):
+        uses = getattr(instance, "desk_uses", ())
+        if not uses:
+            return ""
+        return format_html_join(
+            "، ",
+            '<a class="wire-used" href="{}" dir="auto">{}</a>',
+            (
+                (
+                    reverse("wagtailadmin_pages:edit", args=[use.article_id]),
+                    use.article.draft_title or use.article.title,
+                )
+                for use in uses
+            ),
+        )
+
+
 class LanguageColumn(Column):
     def get_value(self, instance):
         return language_name(instance.language)
@@ -134,10 +204,7 @@ class ReceivedColumn(Column):
     times, and Wagtail's relative dates read «قبل 0 دقيقة» for the newest items."""
 
     def get_value(self, instance):
-        local = timezone.localtime(instance.received_at)
-        if (get_language() or "").startswith("ar"):
-            return format_datetime(local)
-        return formats.date_format(local, "DATETIME_FORMAT")
+        return _when(instance.received_at)
 
 
 class WireItemViewSet(ModelViewSet):
@@ -162,6 +229,8 @@ class WireItemViewSet(ModelViewSet):
         LanguageColumn("language", label=_("language"), classname="wire-language"),
         StatusColumn("status", label=_("status")),
         ReceivedColumn("received_at", label=_("received"), classname="wire-received"),
+        OnDeskColumn("on_desk", label=_("on the desk")),
+        AlsoFromColumn("also_from", label=_("also from"), classname="wire-also-from"),
     ]
 
     def get_queryset(self, request):
