@@ -8,12 +8,14 @@ from taggit.models import Tag
 from .cache import tag_request
 from .models import Author
 from .models.pages import live_articles, paginate
+from .pictures import attach_lead_pictures
 
 
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     tag_request(request, f"author:{author.pk}", "listing", "settings")
     articles = paginate(request, live_articles().filter(article_authors__author=author))
+    attach_lead_pictures(articles)
     return render(request, "newsroom/author_page.html", {"author": author, "articles": articles})
 
 
@@ -21,6 +23,7 @@ def topic_detail(request, slug):
     topic = get_object_or_404(Tag, slug=slug)
     tag_request(request, f"topic:{topic.pk}", "listing", "settings")
     articles = paginate(request, live_articles().filter(tags=topic))
+    attach_lead_pictures(articles)
     return render(request, "newsroom/topic_page.html", {"topic": topic, "articles": articles})
 
 

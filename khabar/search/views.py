@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from khabar.newsroom.cache import tag_request
+from khabar.newsroom.pictures import lead_pictures_for
 
 from .engines import COUNT_CAP, POOL
 from .forms import SearchForm
@@ -63,6 +64,9 @@ def search_page(request):
             limit=PER_PAGE,
             with_text=True,
         )
+        pictures = lead_pictures_for([result.pk for result in results.results])
+        for result in results.results:
+            result.lead_picture = pictures.get(result.pk)
         reachable = PER_PAGE * MAX_PAGE if form.ordering() == "date" else POOL
         paginator = Paginator(_Count(min(results.total, reachable)), PER_PAGE)
         context.update(

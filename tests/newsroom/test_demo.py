@@ -49,6 +49,14 @@ def test_demo_has_varied_sections_authors_agencies_and_blocks(capsys, home):
     image = next(block.value for _, block in blocks if block.block_type == "image")
     assert image["caption"] and image["credit"] and re.search("[\u0600-\u06ff]", image["image"].title)
     assert all(a.live_revision_id for a in articles)  # published the Wagtail way, with a revision
+    arabic = re.compile("[\u0600-\u06ff]")
+    for article in articles:  # every story has a lead picture described in Arabic
+        assert article.lead_image is not None, article.title
+        assert all(
+            arabic.search(text)
+            for text in (article.lead_image_caption, article.lead_image_credit, article.lead_image_alt)
+        )
+        article.full_clean()
     assert Page.find_problems() == ([], [], [], [], [])
 
 
@@ -86,6 +94,7 @@ def test_demo_pages_render_with_pictures_and_canonical_links_at_the_base_url(cap
     assert '<span class="dateline">تونس (أ ف ب) —</span>' in html
     assert "زوار يتأملون لوحات بالخط المغربي" in html and "(تصوير: أ ف ب)" in html
     assert 'alt="صورة ليلى حداد"' in html
+    assert '<figure class="lead-figure">' in html and 'alt="مبنى حديث بواجهة زرقاء' in html
     assert client.get("/", HTTP_HOST="127.0.0.1:8123").status_code == 200
 
 

@@ -68,9 +68,11 @@ def test_article_opengraph_and_twitter_card(client, make_article, every_block_bo
     w3c_datetime(meta(doc, "article:modified_time"))
 
 
-def test_article_without_image_has_a_summary_card(client, make_article):
+def test_article_without_image_shares_the_branded_default(client, make_article):
     doc = head(client, make_article().url)
-    assert meta(doc, "twitter:card") == "summary" and meta(doc, "og:image") is None
+    assert meta(doc, "og:image").startswith(f"{ROOT}/static/khabar/img/share-default")
+    assert meta(doc, "twitter:image") == meta(doc, "og:image")
+    assert (meta(doc, "og:image:width"), meta(doc, "og:image:height")) == ("1200", "630")
 
 
 def json_ld(doc):

@@ -89,6 +89,10 @@ def _publish(story, section, lookups, authors, images, now):
         source_title=story["source_title"],
         body=_body(story["body"], images),
     )
+    if lead := story.get("lead"):
+        article.lead_image = images[lead["image"]]
+        article.lead_image_caption, article.lead_image_credit = lead["caption"], lead["credit"]
+        article.lead_image_alt = lead["alt"]
     archive_for(section, first).add_child(instance=article)
     for order, slug in enumerate(story["authors"]):
         ArticleAuthor.objects.create(article=article, author=authors[slug], sort_order=order)
@@ -115,7 +119,9 @@ def load_demo(now=None):
     now = now or timezone.now()
     authors = {entry["slug"]: _author(entry) for entry in data["authors"]}
     images = {
-        entry["key"]: _image(entry["title"], lambda e=entry: image_file(e["key"], e["palette"]))
+        entry["key"]: _image(
+            entry["title"], lambda e=entry: image_file(e["key"], e["palette"], e.get("kind", "scene"))
+        )
         for entry in data["images"]
     }
     lookups = Lookups()

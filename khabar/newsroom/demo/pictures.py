@@ -93,9 +93,68 @@ def scene(key, palette, size=(1200, 800)):
     return image.filter(ImageFilter.SMOOTH)
 
 
+def city(key, palette, size=(1200, 800)):
+    """A skyline of blocks with lit windows: ``palette`` is (sky, …buildings)."""
+    rnd = _seeded(key)
+    colours = [_rgb(c) for c in palette]
+    width, height = size
+    image = _gradient(size, _mix(colours[0], (255, 255, 255), 0.5), colours[0])
+    draw = ImageDraw.Draw(image)
+    for n, colour in enumerate(colours[1:]):
+        x = rnd.uniform(-80, 0)
+        while x < width:
+            w = rnd.uniform(70, 190)
+            top = height * rnd.uniform(0.25 + 0.12 * n, 0.55 + 0.12 * n)
+            draw.rectangle([x, top, x + w, height], fill=colour)
+            window = _mix(colour, (255, 230, 160), 0.45)
+            for wy in range(int(top) + 18, height - 20, 34):
+                for wx in range(int(x) + 12, int(x + w) - 18, 28):
+                    if rnd.random() < 0.35:
+                        draw.rectangle([wx, wy, wx + 10, wy + 14], fill=window)
+            x += w + rnd.uniform(4, 30)
+    return image.filter(ImageFilter.SMOOTH)
+
+
+def sea(key, palette, size=(1200, 800)):
+    """Sea to the horizon with a shore in front: ``palette`` is (sky, water, deep water, sand)."""
+    rnd = _seeded(key)
+    sky, water, deep, sand = (_rgb(c) for c in palette)
+    width, height = size
+    image = _gradient(size, _mix(sky, (255, 255, 255), 0.5), sky)
+    draw = ImageDraw.Draw(image)
+    horizon = height * rnd.uniform(0.38, 0.48)
+    for y in range(int(horizon), height):
+        draw.line([(0, y), (width, y)], fill=_mix(water, deep, (y - horizon) / (height - horizon)))
+    for _ in range(40):  # glints on the water
+        x, y = rnd.uniform(0, width), rnd.uniform(horizon + 10, height * 0.8)
+        draw.line([(x, y), (x + rnd.uniform(20, 60), y)], fill=_mix(water, (255, 255, 255), 0.6), width=2)
+    points = [(0, height)]
+    for i in range(61):
+        x = width * i / 60
+        points.append((x, height * 0.82 + 30 * math.sin(x / width * math.tau + rnd.uniform(0, 0.2))))
+    points.append((width, height))
+    draw.polygon(points, fill=sand)
+    return image.filter(ImageFilter.SMOOTH)
+
+
+def night(key, palette, size=(1200, 800)):
+    """A starry sky over dark hills: ``palette`` is (sky, …hills)."""
+    rnd = _seeded(key)
+    image = scene(key, palette, size)
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    for _ in range(400):
+        x, y, r = rnd.uniform(0, width), rnd.uniform(0, height * 0.5), rnd.choice((1, 1, 1, 2))
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=(255, 255, 255))
+    return image
+
+
+DRAWINGS = {"scene": scene, "city": city, "sea": sea, "night": night}
+
+
 def portrait_file(key, palette):
     return _as_file(portrait(key, palette), f"author-{key}.png")
 
 
-def image_file(key, palette):
-    return _as_file(scene(key, palette), f"demo-{key}.png")
+def image_file(key, palette, kind="scene"):
+    return _as_file(DRAWINGS[kind](key, palette), f"demo-{key}.png")

@@ -7,6 +7,7 @@ holds hundreds of thousands of children; URLs read /section/2026/11/slug/.
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import (
@@ -35,6 +36,7 @@ from khabar.arabic.dateline import format_dateline
 
 from ..blocks import ArticleBodyBlock
 from ..cache import tag_request
+from ..pictures import SHARE_RENDITION, attach_lead_pictures, lead_picture_of
 from .site_settings import NewsroomSettings
 
 PAGE_SIZE = 20
@@ -109,7 +111,7 @@ class HomePage(CacheTaggedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tag_request(request, "listing")
-        context["latest"] = list(live_articles()[:7])
+        context["latest"] = latest = list(live_articles()[:7])
         sections = list(public_pages(SectionPage.objects.live().child_of(self)).order_by("path"))
         # The four newest stories of every section in one query: each section's share is an
         # index range scan on (section, published_at), however many stories it holds.
@@ -118,6 +120,8 @@ class HomePage(CacheTaggedPage):
             if sections
             else []
         )
+        newest = list(newest)
+        attach_lead_pictures(latest + newest)
         by_section = {}
         for article in newest:
             by_section.setdefault(article.section_id, []).append(article)
@@ -156,7 +160,8 @@ class SectionPage(CacheTaggedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tag_request(request, f"section:{self.pk}")
-        context["articles"] = paginate(request, live_articles().filter(section=self))
+        context["articles"] = articles = paginate(request, live_articles().filter(section=self))
+        attach_lead_pictures(articles)
         return context
 
 
@@ -175,7 +180,8 @@ class YearArchivePage(CacheTaggedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tag_request(request, "listing")
-        context["articles"] = paginate(request, self.archive_articles())
+        context["articles"] = articles = paginate(request, self.archive_articles())
+        attach_lead_pictures(articles)
         return context
 
 
@@ -216,6 +222,24 @@ class ArticlePage(CacheTaggedPage):
     )
     source_url = models.URLField(_("link to the original story"), max_length=500, blank=True, db_index=True)
     source_title = models.CharField(_("title of the original story"), max_length=300, blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(_("lead image caption"), max_length=300, blank=True)
+    lead_image_credit = models.CharField(
+        _("lead image credit"), max_length=120, blank=True, help_text=_("e.g. «أ.ب»")
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, in Arabic, for readers who cannot see it"),
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     # Denormalised from the page tree so that section listings need one indexed filter.
     section = models.ForeignKey(
@@ -245,6 +269,15 @@ class ArticlePage(CacheTaggedPage):
             ],
             heading=_("dateline and source"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+                FieldPanel("lead_image_alt"),
+            ],
+            heading=_("lead image"),
+        ),
         FieldPanel("body"),
         FieldPanel("tags"),
         InlinePanel("related_links", label=_("related articles")),
@@ -273,6 +306,7 @@ class ArticlePage(CacheTaggedPage):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_renditions()
         context["related"] = related = self.related_articles(preview=getattr(request, "is_preview", False))
+        attach_lead_pictures(related)
         context["ld"] = self.json_ld(request, NewsroomSettings.for_request(request).publication_name)
         tag_request(request, *(f"page:{article.pk}" for article in related))
         return context
@@ -294,8 +328,10 @@ class ArticlePage(CacheTaggedPage):
         return [link.author for link in self.article_authors.select_related("author__photo")]
 
     def prefetch_renditions(self):
-        """Load the renditions of every author photo and body image in one query."""
+        """Load the renditions of the lead image, every author photo and body image in one query."""
         images = [author.photo for author in self.byline_authors if author.photo_id]
+        if self.lead_image_id:
+            images.append(self.lead_image)
         images += [
             block.value["image"]
             for block in self.body
@@ -339,12 +375,20 @@ class ArticlePage(CacheTaggedPage):
             related += list(more[: limit - len(related)])
         return related
 
-    def lead_image(self):
-        """The first image of the body, used for cards, OpenGraph and JSON-LD."""
-        for block in self.body:
-            if block.block_type == "image":
-                return block.value["image"]
-        return None
+    @cached_property
+    def lead_picture(self):
+        """The picture for cards, OpenGraph and JSON-LD: the lead image, else the body's first image.
+
+        Listings set it for all their cards at once (``pictures.attach_lead_pictures``).
+        """
+        return lead_picture_of(self)
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": _("Describe the lead image in Arabic for readers who cannot see it.")}
+            )
 
     def json_ld(self, request, publisher_name):
         """schema.org NewsArticle for search engines."""
@@ -371,8 +415,8 @@ class ArticlePage(CacheTaggedPage):
             data["description"] = self.standfirst
         if self.section_id:
             data["articleSection"] = self.section.title
-        if image := self.lead_image():
-            data["image"] = [root + image.get_rendition("fill-1200x675").url]
+        if picture := self.lead_picture:
+            data["image"] = [root + picture.image.get_rendition(SHARE_RENDITION).url]
         if self.source_url:
             data["isBasedOn"] = self.source_url
         return {key: value for key, value in data.items() if value is not None}
