@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 
 from khabar.newsroom.models import ArticlePage, SectionPage
 from khabar.wire.models import WireItem
+from khabar.wire.pictures import PictureError
 
-from . import gate, review
+from . import gate, pictures, review
 from .engines import EngineError, configured_engine
 from .glossary import qa_glossary
 from .models import CopyCheckedApprovalTask, Segment, Translation
@@ -155,8 +156,34 @@ def editor(request, pk):
             "statuses": Segment.Status,
             "findings_count": len(findings),
             "errors_count": len(gate.errors(findings)),
+            "pictures": pictures.offers(translation, translation.article.get_latest_revision_as_object())
+            if translation.item.pictures
+            else [],
         },
     )
+
+
+@require_POST
+def use_picture(request, pk):
+    """Make one of the wire item's pictures the article's lead image (caption, credit, Arabic alt)."""
+    translation = _translation_for_user(request, pk)
+    try:
+        index = int(request.POST.get("index", ""))
+        pictures.use_as_lead(
+            translation,
+            index,
+            caption=request.POST.get("caption", ""),
+            credit=request.POST.get("credit", ""),
+            alt=request.POST.get("alt", ""),
+            user=request.user,
+        )
+    except ValueError:
+        messages.error(request, _("This wire item has no such picture."))
+    except PictureError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The picture is now the article's lead image (in the draft)."))
+    return redirect(reverse("desk_editor", args=[translation.pk]) + "#desk-pictures")
 
 
 def _changed(segments, changes) -> bool:

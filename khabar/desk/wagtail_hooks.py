@@ -77,6 +77,7 @@ def desk_admin_urls():
         path("desk/translate/<int:item_id>/", views.translate_item, name="desk_translate_item"),
         path("desk/translation/<int:pk>/", views.editor, name="desk_editor"),
         path("desk/translation/<int:pk>/check/", views.check_segments, name="desk_check"),
+        path("desk/translation/<int:pk>/picture/", views.use_picture, name="desk_use_picture"),
         path("desk/segment/<int:segment_pk>/machine/", views.machine, name="desk_machine"),
         path("desk/publish/<int:page_id>/", views.publish_gate, name="desk_gate"),
         path("desk/glossary/import/", admin_views.glossary_import, name="desk_glossary_import"),

@@ -149,6 +149,9 @@ class WireItem(models.Model):
         _("usage"), max_length=16, choices=Source.Usage.choices, default=Source.Usage.TRANSLATE
     )
     usage_terms = models.TextField(_("usage terms"), blank=True)
+    # Pictures sent with the story, as parsed (href, caption, credit, usage_terms, mime_type, width, height,
+    # uri): fetched only when the desk makes one an article's lead image (khabar.wire.pictures).
+    pictures = models.JSONField(_("pictures"), default=list, blank=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
     killed_at = models.DateTimeField(_("killed"), null=True, blank=True)

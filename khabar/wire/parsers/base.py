@@ -36,6 +36,8 @@ class ParsedItem:
     version_created: dt.datetime | None = None
     link: str = ""
     usage_terms: str = ""
+    # Pictures that come with the story (``pictures.ParsedPicture.as_dict()``), read by ``parsers.pictures``.
+    pictures: list = field(default_factory=list)
 
 
 @dataclass

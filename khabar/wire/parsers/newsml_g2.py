@@ -22,6 +22,7 @@ from .base import (
     text_to_html,
 )
 from .errors import NewsMLError, UnsafeNewsMLError
+from .pictures import g2_picture_items, g2_pictures
 
 FORMAT = "newsml_g2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -83,12 +84,14 @@ def parse(data: bytes) -> ParseResult:
     else:
         raise NewsMLError(f"expected newsItem or newsMessage, found <{kind or root.tag}>")
     result = ParseResult(FORMAT)
+    picture_items = g2_picture_items(elements)
     for index, element in enumerate(elements):
         label = text(element.get("guid")) or f"#{index + 1}"
         try:
             if _local(element) != "newsItem":
                 raise ItemInvalid(f"{_local(element)} is not a news item")
             result.items.append(_item(element))
+            result.items[-1].pictures = g2_pictures(element, picture_items)
         except ItemInvalid as exc:
             result.rejected.append(Rejection(label[:300], str(exc)))
     return result

@@ -19,6 +19,7 @@ from .base import (
     text_to_html,
 )
 from .errors import NinjsError
+from .pictures import ninjs_pictures
 
 FORMAT = "ninjs"
 _HTML_TYPES = ("html", "xhtml", "xml")
@@ -127,4 +128,5 @@ def item_from(raw: dict) -> ParsedItem:
         version_created=version_created,
         link=uri if uri.startswith(("http://", "https://")) else "",
         usage_terms=usage_text(raw.get("usageterms")),
+        pictures=ninjs_pictures(raw),
     )

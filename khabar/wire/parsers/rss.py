@@ -25,6 +25,7 @@ from .base import (
     text_to_html,
 )
 from .errors import RSSError, UnsafeRSSError
+from .pictures import rss_pictures
 from .safexml import declares_entities
 
 FORMAT = "rss"
@@ -101,4 +102,5 @@ def _item(entry, channel, base) -> ParsedItem:
         version_created=updated,
         link=link[:500] if (link := text(entry.get("link"))).startswith(("http://", "https://")) else "",
         usage_terms=text(channel.get("rights")),
+        pictures=rss_pictures(entry),
     )
