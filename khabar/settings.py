@@ -39,7 +39,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while the worker writes; the wait avoids
     # "database is locked" under the two processes `make run` starts.
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
+        "timeout": env.int("SQLITE_TIMEOUT", default=20),
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "khabar.search",
     "khabar.desk",
     "khabar.qa",
+    "khabar.worker",  # before django_tasks_db: its db_worker command replaces the library's
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -160,6 +161,16 @@ AXES_RESET_ON_SUCCESS = True
 # from them, so the login lockout and the comment rate limits key on the reader, not the proxy.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 AXES_CLIENT_IP_CALLABLE = "khabar.proxy.client_ip"
+
+# The task worker (khabar/worker): a task whose worker has not been seen for this long runs again, and
+# these jobs are enqueued once per interval (seconds) by whichever worker claims them first.
+KHABAR_WORKER_LEASE = env.int("KHABAR_WORKER_LEASE", default=60)
+KHABAR_WIRE_TICK = env.int("KHABAR_WIRE_TICK", default=30)
+KHABAR_PERIODIC_TASKS = {
+    "wire-poll": ("khabar.wire.tasks.poll_due_sources", KHABAR_WIRE_TICK),
+    "publish-scheduled": ("khabar.newsroom.tasks.publish_scheduled", 60),
+    "desk-alerts": ("khabar.desk.tasks.send_desk_alerts", 300),
+}
 
 # The wire poller refuses private, loopback, link-local and reserved addresses (khabar/wire/addresses.py)
 # except for these host names, addresses or networks (an agency gateway inside the newsroom's network).

@@ -1,24 +1,16 @@
 """Polling on the task worker (django-tasks; ``khabar db_worker`` runs the tasks).
 
 ``poll_due_sources`` enqueues one ``poll_source`` task per due source, so a slow
-or broken source never holds up the others, then re-enqueues itself to run again
-after KHABAR_WIRE_TICK seconds. ``khabar wire schedule`` (run by ``make run``
-before the worker starts) enqueues the first one when none is waiting; duplicate
-loops are harmless because each source is claimed with a lease before polling.
+or broken source never holds up the others. The workers enqueue it every
+KHABAR_WIRE_TICK seconds (``KHABAR_PERIODIC_TASKS``, khabar/worker/periodic.py);
+``khabar wire schedule`` enqueues one poll now when none is waiting. Each source is
+claimed with a lease before polling, so overlapping polls do no harm.
 """
 
-from datetime import timedelta
-
-from django.conf import settings
-from django.utils import timezone
 from django_tasks import task
 
 from .models import Source
 from .polling import claim_due_sources, poll_source_now
-
-
-def tick() -> timedelta:
-    return timedelta(seconds=getattr(settings, "KHABAR_WIRE_TICK", 30))
 
 
 @task()
@@ -32,8 +24,6 @@ def poll_due_sources() -> int:
     sources = claim_due_sources()
     for source in sources:
         poll_source.enqueue(source.pk)
-    if poll_due_sources.get_backend().supports_defer:
-        poll_due_sources.using(run_after=timezone.now() + tick()).enqueue()
     return len(sources)
 
 
