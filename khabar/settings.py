@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "csp",
     "django_comments_xtd",
     "django_comments",
+    "khabar.readership",
     "khabar.comments",  # after django_comments_xtd: its ready() adjusts xtd's signal handlers
     "django.contrib.sites",
     "django.contrib.admin",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("comments/", include("khabar.comments.urls")),
+    path("", include("khabar.readership.urls")),
     path("", include("khabar.newsroom.urls")),
     # Uploaded images; a production proxy serves MEDIA_ROOT itself.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),

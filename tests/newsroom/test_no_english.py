@@ -8,6 +8,8 @@ import pytest
 from django.utils import timezone
 
 from khabar.newsroom.models import RelatedArticle
+from khabar.readership import counter
+from khabar.readership.models import HourlyViews
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +99,9 @@ def site_with_everything(make_article, make_author, make_image, every_block_body
     RelatedArticle.objects.create(
         article=article, related=make_article("خبر Apple الجديد", slug="apple"), sort_order=0
     )
+    # «الأكثر قراءة» beside every article and on the home page, with a Latin word in a headline.
+    HourlyViews.objects.create(article=article, hour=counter.hour_of(now), views=3)
+    counter.refresh(force=True)
     return article
 
 
@@ -116,6 +121,8 @@ def public_pages(article):
         "/topics/روسيا/",
         "/topics/روسيا/?page=2",
         "/topics/ukraine/",
+        "/search/?q=روسيا",  # offers the topic page above the results
+        "/search/?q=ليلى+حداد",  # and the author's
     ]
 
 

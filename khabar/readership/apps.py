@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReadershipConfig(AppConfig):
+    name = "khabar.readership"
+    verbose_name = _("Readership")
