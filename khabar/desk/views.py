@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from khabar.newsroom.models import ArticlePage, SectionPage
-from khabar.wire.models import WireItem
+from khabar.wire.inbox import annotate_entries, fold_near_duplicates
+from khabar.wire.models import ItemUse, WireItem
 from khabar.wire.pictures import PictureError
 
 from . import gate, pictures, review
@@ -49,15 +50,7 @@ def _translation_for_user(request, pk) -> Translation:
 def dashboard(request):
     if not can_translate(request.user):
         raise PermissionDenied
-    taken = Translation.objects.values("item_id")
-    items = (
-        WireItem.objects.filter(pubstatus="usable")
-        .exclude(language__startswith="ar")
-        .exclude(pk__in=taken)
-        .select_related("source", "agency")
-        .order_by("-received_at")[:50]
-    )
-    items = [item for item in items if item.usable]
+    items = waiting_wire_stories()
     stories = desk_stories(request.GET.get("stage", ""))
     return TemplateResponse(
         request,
@@ -76,6 +69,23 @@ def dashboard(request):
 
 
 DESK_LIST_SIZE = 50
+
+
+def waiting_wire_stories(limit: int = DESK_LIST_SIZE) -> list:
+    """Usable English wire stories no article was made from yet, one entry per story: an item whose
+    near-duplicate is already on the desk is left out, the others of a group fold under the newest."""
+    used_groups = ItemUse.objects.filter(item__cluster_id__isnull=False).values("item__cluster_id")
+    waiting = (
+        WireItem.objects.filter(pubstatus="usable", uses__isnull=True)
+        .exclude(language__startswith="ar")
+        .exclude(cluster_id__in=used_groups)
+        .select_related("source", "agency")
+    )
+    items = [
+        item for item in fold_near_duplicates(waiting).order_by("-received_at", "-pk")[:limit] if item.usable
+    ]
+    annotate_entries(items, among=waiting)
+    return items
 
 
 def desk_stories(stage: str = "", limit: int = DESK_LIST_SIZE) -> list[tuple]:

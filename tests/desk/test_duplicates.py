@@ -1,0 +1,41 @@
+"""The same story from two agencies: offered once on the desk, and a second translation warns."""
+
+import pytest
+
+from khabar.desk.views import waiting_wire_stories
+from khabar.wire.models import WireItem
+
+pytestmark = pytest.mark.django_db
+
+
+def _item(uri, headline, agency=None, cluster=None):
+    item = WireItem.objects.create(
+        uri=uri,
+        version="1",
+        agency=agency,
+        language="en",
+        headline=headline,
+        body_html="<p>MOSCOW (AP) — Russia's Federation Council ratified the treaty on Wednesday.</p>",
+        pubstatus="usable",
+    )
+    if cluster is not None:
+        WireItem.objects.filter(pk=item.pk).update(cluster_id=cluster.pk if cluster != "self" else item.pk)
+        item.refresh_from_db()
+    return item
+
+
+def test_the_desk_offers_a_story_once_and_not_after_it_is_used(client, admin_user, agency, section):
+    first = _item("urn:ap:1", "Russia ratifies military treaty", agency, cluster="self")
+    twin = _item("urn:reuters:1", "Russia's upper house backs treaty", cluster=first)
+    alone = _item("urn:ap:2", "Markets fall")
+    items = waiting_wire_stories()
+    assert [i.pk for i in items] == [alone.pk, twin.pk]
+    assert [o.pk for o in items[1].folded] == [first.pk]
+    client.force_login(admin_user)
+    html = client.get("/admin/desk/").content.decode()
+    assert first.headline in html and "أ.ب" in html  # folded under its twin, by the agency's credit
+
+    from khabar.desk.translate import open_translation
+
+    open_translation(first, admin_user, section)
+    assert [i.pk for i in waiting_wire_stories()] == [alone.pk]  # the twin's story is on the desk
