@@ -70,6 +70,7 @@ TASKS = {
 }
 
 INSTALLED_APPS = [
+    "khabar.adminui",  # first: its admin templates (login, branding) replace Wagtail's
     "khabar.newsroom",
     "khabar.wire",
     "khabar.search",
@@ -208,6 +209,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Wagtail would show editors' Gravatar pictures: a request to gravatar.com from every admin page,
 # carrying a hash of the editor's e-mail. Its own default avatar is served by the site instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No request leaves the newsroom from the admin: no update check or "what's new" banner from
+# releases.wagtail.org; the help menu opens Khabar's own Arabic guide (khabar/adminui).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAILADMIN_USER_LOGIN_FORM = "khabar.adminui.forms.LoginForm"
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

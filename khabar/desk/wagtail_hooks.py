@@ -2,10 +2,13 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
@@ -28,11 +31,36 @@ def _with_buttons(view_class, buttons):
     return IndexView
 
 
+class YesNoColumn(Column):
+    """«نعم» or «لا», not Python's True and False."""
+
+    def get_value(self, instance):
+        return gettext("yes") if super().get_value(instance) else gettext("no")
+
+
+class OriginColumn(Column):
+    """Where a memory pair came from, in words: the desk, or the name of the TMX file."""
+
+    def get_value(self, instance):
+        origin = super().get_value(instance) or ""
+        if origin == "desk":
+            return gettext("the translation desk")
+        if origin.startswith("tmx:"):
+            return format_html('{} <bdi dir="ltr">{}</bdi>', gettext("memory file"), origin[4:])
+        return origin
+
+
 class GlossaryViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "globe"
     menu_label = _("Glossary")
-    list_display = ["source", "target", "kind", "keep_latin", "updated_at"]
+    list_display = [
+        "source",
+        "target",
+        "kind",
+        YesNoColumn("keep_latin", label=_("keep in Latin script")),
+        DateColumn("updated_at", label=_("updated")),
+    ]
     list_filter = ["kind", "keep_latin"]
     search_fields = ["source", "target"]
     index_view_class = _with_buttons(
@@ -48,7 +76,12 @@ class MemoryViewSet(SnippetViewSet):
     model = MemorySegment
     icon = "doc-full"
     menu_label = _("Translation memory")
-    list_display = ["source", "target", "origin", "updated_at"]
+    list_display = [
+        "source",
+        "target",
+        OriginColumn("origin", label=_("provenance")),
+        DateColumn("updated_at", label=_("updated")),
+    ]
     search_fields = ["source", "target"]
     index_view_class = _with_buttons(
         SnippetViewSet.index_view_class,

@@ -25,6 +25,7 @@ from khabar.arabic.dates import format_datetime
 from . import views
 from .files import FolderRefused, drop_folder
 from .inbox import annotate_entries, fold_near_duplicates
+from .messages import explained, mark_latin
 from .models import Source, WireItem, WireItemVersion, WireLog
 
 
@@ -193,6 +194,37 @@ class OnDeskColumn(Column):
             ),
         )
 
+class ExplainedColumn(Column):
+    """A feed or parser failure in Arabic, its technical text behind a toggle (``khabar.wire.messages``)."""
+
+    def get_value(self, instance):
+        return explained(super().get_value(instance) or "")
+
+
+class KindColumn(Column):
+    """The source's format, its Latin names («RSS», «NewsML-G2») marked as such."""
+
+    def get_value(self, instance):
+        return mark_latin(instance.get_kind_display())
+
+
+class SourceInspectView(InspectView):
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
+    def get_url_display_value(self):
+        return format_html('<span lang="und" dir="ltr">{}</span>', self.object.url) if self.object.url else "—"
+
+    def get_folder_display_value(self):
+        return format_html('<span lang="und" dir="ltr">{}</span>', self.object.folder) if self.object.folder else "—"
+
+    def get_kind_display_value(self):
+        return mark_latin(self.object.get_kind_display())
+
+    def get_last_error_display_value(self):
+        return explained(self.object.last_error) or "—"
+
 
 class LanguageColumn(Column):
     def get_value(self, instance):
@@ -294,6 +326,7 @@ class SourceViewSet(ModelViewSet):
     menu_order = 200
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = SourceInspectView
     inspect_view_fields = [
         "name", "kind", "url", "folder", "agency", "usage", "usage_terms", "poll_interval", "last_success_at",
         "last_error_at", "last_error", "consecutive_failures", "next_poll_at",
@@ -302,10 +335,10 @@ class SourceViewSet(ModelViewSet):
     search_backend_name = None
     list_display = [
         TitleColumn("name", label=_("name"), url_name="wire_source:edit"),
-        Column("kind", label=_("kind"), accessor="get_kind_display"),
+        KindColumn("kind", label=_("kind")),
         DateColumn("last_success_at", label=_("last success")),
         DateColumn("last_error_at", label=_("last error at")),
-        Column("last_error", label=_("last error")),
+        ExplainedColumn("last_error", label=_("last error")),
         Column("consecutive_failures", label=_("consecutive failures")),
         Column("recent_items", label=_("items in the last day")),
     ]
@@ -320,6 +353,17 @@ class SourceViewSet(ModelViewSet):
         return SourceForm
 
 
+class WireLogFilterSet(WagtailFilterSet):
+    """The log's filters under Arabic names (the model's fields have none of their own)."""
+
+    source = django_filters.ModelChoiceFilter(label=_("source"), queryset=Source.objects.order_by("name"))
+    level = django_filters.ChoiceFilter(label=_("level"), choices=WireLog.Level.choices)
+
+    class Meta:
+        model = WireLog
+        fields = ["source", "level"]
+
+
 class WireLogViewSet(ModelViewSet):
     """Every error on a source, a payload or one item, newest first."""
 
@@ -330,7 +374,7 @@ class WireLogViewSet(ModelViewSet):
     menu_order = 300
     copy_view_enabled = False
     form_fields = ["message"]  # required by ModelViewSet; the policy forbids adding and editing
-    list_filter = ["source", "level"]
+    filterset_class = WireLogFilterSet
     search_fields = ["item_ref", "message"]
     search_backend_name = None
     list_per_page = 50
@@ -338,7 +382,7 @@ class WireLogViewSet(ModelViewSet):
         DateColumn("created_at", label=_("time")),
         Column("source", label=_("source")),
         Column("item_ref", label=_("item")),
-        Column("message", label=_("message")),
+        ExplainedColumn("message", label=_("message")),
     ]
 
     def get_queryset(self, request):
