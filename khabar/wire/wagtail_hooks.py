@@ -201,6 +201,13 @@ class ExplainedColumn(Column):
         return explained(super().get_value(instance) or "")
 
 
+class ItemRefColumn(Column):
+    """The item's identifier as the wire wrote it (a URI, «#3»): content, read left to right."""
+
+    def get_value(self, instance):
+        return format_html('<span lang="und" dir="ltr">{}</span>', instance.item_ref) if instance.item_ref else ""
+
+
 class KindColumn(Column):
     """The source's format, its Latin names («RSS», «NewsML-G2») marked as such."""
 
@@ -381,7 +388,7 @@ class WireLogViewSet(ModelViewSet):
     list_display = [
         DateColumn("created_at", label=_("time")),
         Column("source", label=_("source")),
-        Column("item_ref", label=_("item")),
+        ItemRefColumn("item_ref", label=_("item")),
         ExplainedColumn("message", label=_("message")),
     ]
 
