@@ -12,7 +12,12 @@ DOCS = Path(khabar.__file__).resolve().parent.parent / "docs"
 GUIDE = DOCS / "guide-ar.md"
 PICTURES = DOCS / "guide"
 _TAGS = nh3.ALLOWED_TAGS | {"img", "kbd", "figure", "figcaption"}
-_ATTRIBUTES = {**nh3.ALLOWED_ATTRIBUTES, "img": {"src", "alt", "width", "height", "loading"}, "*": {"id"}}
+_ATTRIBUTES = {
+    **nh3.ALLOWED_ATTRIBUTES,
+    "img": {"src", "alt", "width", "height", "loading"},
+    "span": {"lang", "dir"},
+    "*": {"id"},
+}
 
 
 def guide_html(picture_url) -> str:
@@ -28,7 +33,13 @@ def guide_html(picture_url) -> str:
 def _render(_mtime: int, picture_base: str) -> str:
     text = GUIDE.read_text(encoding="utf-8").replace("](guide/", f"]({picture_base}")
     html = markdown.markdown(text, extensions=["toc", "tables"])
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, link_rel="noopener noreferrer")
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        link_rel="noopener noreferrer",
+        set_tag_attribute_values={"kbd": {"lang": "en", "dir": "ltr"}},  # key names, as printed on keys
+    )
 
 
 def picture_path(name: str) -> Path | None:
