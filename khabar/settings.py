@@ -77,7 +77,9 @@ INSTALLED_APPS = [
     "khabar.desk",
     "khabar.qa",
     "khabar.worker",  # before django_tasks_db: its db_worker command replaces the library's
+    "khabar.wordpress",
     "wagtail.contrib.settings",
+    "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -120,8 +122,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "khabar.wordpress.middleware.LegacyQueryRedirectMiddleware",
     "khabar.newsroom.cache.AnonymousPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Answers a 404 with the permanent redirect an import or a slug change left.
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "khabar.urls"

@@ -1,5 +1,6 @@
 from .agencies import Agency
 from .authors import Author
+from .info import InfoPage
 from .pages import (
     ArticleAuthor,
     ArticlePage,
@@ -21,6 +22,7 @@ __all__ = [
     "ArticleTag",
     "Author",
     "HomePage",
+    "InfoPage",
     "MonthArchivePage",
     "NewsroomSettings",
     "RelatedArticle",

@@ -100,7 +100,7 @@ class CacheTaggedPage(Page):
 
 class HomePage(CacheTaggedPage):
     max_count = 1
-    subpage_types = ["newsroom.SectionPage"]
+    subpage_types = ["newsroom.SectionPage", "newsroom.InfoPage"]
     intro = models.CharField(_("intro"), max_length=250, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -332,11 +332,11 @@ class ArticlePage(CacheTaggedPage):
         images = [author.photo for author in self.byline_authors if author.photo_id]
         if self.lead_image_id:
             images.append(self.lead_image)
-        images += [
-            block.value["image"]
-            for block in self.body
-            if block.block_type == "image" and block.value["image"]
-        ]
+        for block in self.body:
+            if block.block_type == "image" and block.value["image"]:
+                images.append(block.value["image"])
+            elif block.block_type == "gallery":
+                images += [item["image"] for item in block.value if item["image"]]
         if images:
             prefetch_related_objects(images, "renditions")
 

@@ -13,7 +13,7 @@ import re
 
 from lxml import etree
 
-_PARSER_OPTIONS = dict(
+PARSER_OPTIONS = dict(
     resolve_entities=False,
     no_network=True,
     load_dtd=False,
@@ -54,7 +54,7 @@ def parse(data: bytes, error: type[Exception], unsafe_error: type[Exception]) ->
         raise unsafe_error("XML entity declarations are refused (possible XXE or entity-expansion bomb)")
     if b"&" in data:
         data = _NAMED.sub(_numeric_entity, data)
-    parser = etree.XMLParser(**_PARSER_OPTIONS)
+    parser = etree.XMLParser(**PARSER_OPTIONS)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
