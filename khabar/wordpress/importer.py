@@ -384,7 +384,7 @@ class WordPressImport:
             if picture is not None and picture.image.pk:
                 page.lead_image = picture.image
                 page.lead_image_caption = picture.caption[:300]
-                page.lead_image_credit = picture.credit[:100]
+                page.lead_image_credit = picture.credit[:120]
                 page.lead_image_alt = (picture.alt or picture.caption or page.title)[:250]
         page.comments_open = record.comment_status == "open"
         if not created:
