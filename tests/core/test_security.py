@@ -101,3 +101,12 @@ def test_server_error_page_survives_a_broken_template(rf, monkeypatch):
     assert response.status_code == 500
     assert 'lang="ar" dir="rtl"' in html and "حدث خطأ غير متوقع" in html
     assert "manifest" not in html
+
+
+def test_the_admin_sends_its_own_content_security_policy(client, home):
+    policy = client.get("/admin/login/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
+    assert directives["connect-src"] == "'self'" and directives["base-uri"] == "'self'"
+    assert "unsafe-eval" not in policy and "http" not in policy  # no other origin, no eval
+    assert "unsafe-inline" not in client.get("/")["Content-Security-Policy"]  # the public site keeps its own
