@@ -12,7 +12,7 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -194,6 +194,14 @@ class OnDeskColumn(Column):
             ),
         )
 
+class WhenColumn(Column):
+    """A date and time («30 نوفمبر 2026، 18:35»), not Wagtail's «قبل 0 دقيقة»; «—» when never."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return _when(value) if value else "—"
+
+
 class ExplainedColumn(Column):
     """A feed or parser failure in Arabic, its technical text behind a toggle (``khabar.wire.messages``)."""
 
@@ -343,8 +351,8 @@ class SourceViewSet(ModelViewSet):
     list_display = [
         TitleColumn("name", label=_("name"), url_name="wire_source:edit"),
         KindColumn("kind", label=_("kind")),
-        DateColumn("last_success_at", label=_("last success")),
-        DateColumn("last_error_at", label=_("last error at")),
+        WhenColumn("last_success_at", label=_("last success")),
+        WhenColumn("last_error_at", label=_("last error at")),
         ExplainedColumn("last_error", label=_("last error")),
         Column("consecutive_failures", label=_("consecutive failures")),
         Column("recent_items", label=_("items in the last day")),
@@ -386,7 +394,7 @@ class WireLogViewSet(ModelViewSet):
     search_backend_name = None
     list_per_page = 50
     list_display = [
-        DateColumn("created_at", label=_("time")),
+        WhenColumn("created_at", label=_("time")),
         Column("source", label=_("source")),
         ItemRefColumn("item_ref", label=_("item")),
         ExplainedColumn("message", label=_("message")),
