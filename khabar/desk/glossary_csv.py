@@ -2,8 +2,10 @@
 
 The columns ``source,target,variants`` (variants separated by ``|``) are the ones
 ``khabar qa --glossary`` reads, so one file serves the command line and the desk;
-``kind``, ``keep_latin`` and ``note`` are optional extras. An import is all or
-nothing: any bad row is reported with its line number and no term is changed.
+``kind``, ``keep_latin`` and ``note`` are optional extras. The file is read by
+``khabar.qa.glossary.parse_glossary_csv``, the reader ``khabar qa --glossary`` uses,
+so both find the same bad lines. An import is all or nothing: any bad row is
+reported with its line number and no term is changed.
 """
 
 import csv
@@ -13,12 +15,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from khabar.qa.glossary import KINDS, RowError, parse_glossary_csv
+
 from .models import GlossaryTerm
 
 HEADER = ["source", "target", "variants", "kind", "keep_latin", "note"]
-REQUIRED = {"source", "target"}
-_TRUE = {"1", "true", "yes", "y", "نعم"}
-_FALSE = {"", "0", "false", "no", "n", "لا"}
 MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -70,75 +71,56 @@ def _decode(data: bytes | str) -> str:
         ) from None
 
 
+def _message(error: RowError) -> str:
+    line = error.line
+    if error.code == "empty-source":
+        return _("Line %(line)d: the English term is empty.") % {"line": line}
+    if error.code == "unknown-kind":
+        return _("Line %(line)d: unknown kind «%(kind)s» (use %(kinds)s).") % {
+            "line": line,
+            "kind": error.value,
+            "kinds": ", ".join(sorted(KINDS)),
+        }
+    if error.code == "keep-latin":
+        return _("Line %(line)d: keep_latin must be true or false, not «%(value)s».") % {
+            "line": line,
+            "value": error.value,
+        }
+    if error.code == "no-arabic":
+        return _("Line %(line)d: «%(term)s» has no Arabic form.") % {"line": line, "term": error.value}
+    if error.code == "duplicate":
+        return _("Line %(line)d: «%(term)s» already appears on line %(first)d.") % {
+            "line": line,
+            "term": error.value,
+            "first": error.first,
+        }
+    return _("Line %(line)d: unreadable CSV: %(error)s") % {"line": line, "error": error.value}
+
+
 def parse_csv(data: bytes | str) -> list[GlossaryTerm]:
-    """Unsaved terms read from ``data``, or ``GlossaryImportError`` listing every bad line."""
-    text = _decode(data)
-    try:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        columns = {(name or "").strip().lower() for name in reader.fieldnames or []}
-    except csv.Error as exc:
-        raise GlossaryImportError([_("Unreadable CSV: %(error)s") % {"error": exc}]) from None
-    missing = REQUIRED - columns
-    if missing:
+    """Unsaved terms read from ``data`` by the copy checks' own reader (``khabar.qa``), or
+    ``GlossaryImportError`` listing every bad line."""
+    parsed = parse_glossary_csv(_decode(data))
+    if parsed.missing_columns:
         raise GlossaryImportError(
-            [_("The header must name the columns: %(columns)s") % {"columns": ", ".join(sorted(missing))}]
+            [
+                _("The header must name the columns: %(columns)s")
+                % {"columns": ", ".join(parsed.missing_columns)}
+            ]
         )
-    kinds = set(GlossaryTerm.Kind.values)
-    terms, errors, seen = [], [], {}
-    try:
-        for row in reader:
-            line = reader.line_num
-            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
-            if not any(row.values()):
-                continue
-            source = " ".join(row.get("source", "").split())
-            target = " ".join(row.get("target", "").split())
-            kind = row.get("kind", "").lower() or GlossaryTerm.Kind.OTHER
-            keep = row.get("keep_latin", "").lower()
-            if not source:
-                errors.append(_("Line %(line)d: the English term is empty.") % {"line": line})
-                continue
-            if kind not in kinds:
-                errors.append(
-                    _("Line %(line)d: unknown kind «%(kind)s» (use %(kinds)s).")
-                    % {"line": line, "kind": kind, "kinds": ", ".join(sorted(kinds))}
-                )
-                continue
-            if keep not in _TRUE | _FALSE:
-                errors.append(
-                    _("Line %(line)d: keep_latin must be true or false, not «%(value)s».")
-                    % {"line": line, "value": keep}
-                )
-                continue
-            keep_latin = keep in _TRUE
-            if not target and not keep_latin:
-                errors.append(
-                    _("Line %(line)d: «%(term)s» has no Arabic form.") % {"line": line, "term": source}
-                )
-                continue
-            if source.lower() in seen:
-                errors.append(
-                    _("Line %(line)d: «%(term)s» already appears on line %(first)d.")
-                    % {"line": line, "term": source, "first": seen[source.lower()]}
-                )
-                continue
-            seen[source.lower()] = line
-            variants = "\n".join(v.strip() for v in row.get("variants", "").split("|") if v.strip())
-            terms.append(
-                GlossaryTerm(
-                    source=source,
-                    target=target,
-                    variants=variants,
-                    kind=kind,
-                    keep_latin=keep_latin,
-                    note=row.get("note", ""),
-                )
-            )
-    except csv.Error as exc:
-        errors.append(_("Line %(line)d: unreadable CSV: %(error)s") % {"line": reader.line_num, "error": exc})
-    if errors:
-        raise GlossaryImportError(errors)
-    return terms
+    if parsed.errors:
+        raise GlossaryImportError([_message(error) for error in parsed.errors])
+    return [
+        GlossaryTerm(
+            source=term.source,
+            target=term.target,
+            variants="\n".join(term.variants),
+            kind=term.kind or GlossaryTerm.Kind.OTHER,
+            keep_latin=term.keep_latin,
+            note=term.note,
+        )
+        for _line, term in parsed.terms
+    ]
 
 
 @transaction.atomic

@@ -3,9 +3,12 @@
 A ``Term`` knows its known wrong Arabic variants and whether the name stays in
 Latin script («keep in Latin»: brand names such as «iPhone»). ``Glossary``
 indexes terms by their first word so a story is checked in one pass over its
-words, however long the glossary. ``load_glossary`` reads the CSV the command
-line takes (``source,target,variants`` with variants separated by «|», plus
-optional ``keep_latin``, ``kind`` and ``note`` columns).
+words, however long the glossary. ``parse_glossary_csv`` is the one reader of the
+glossary CSV (``source,target,variants`` with variants separated by «|», plus
+optional ``keep_latin``, ``kind`` and ``note`` columns): it returns the good rows
+and every bad line, so the command line (``load_glossary``, which checks with the
+good rows and reports the bad ones) and the desk's import (which refuses a file
+with any bad line) read a file the same way.
 """
 
 import csv
@@ -19,7 +22,9 @@ from functools import cached_property
 from khabar.arabic.normalize import normalize, strip_marks
 from khabar.arabic.words import bases, words
 
+KINDS = ("person", "place", "organisation", "agency", "other")
 _TRUE = {"1", "true", "yes", "y", "x", "نعم"}
+_FALSE = {"", "0", "false", "no", "n", "لا"}
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.'’\-]*")
 
 
@@ -179,10 +184,117 @@ def find_arabic_phrase(text_or_tokens, phrase: tuple[str, ...]) -> tuple[int, in
     return None
 
 
-def load_glossary(source) -> Glossary:
-    """Read a glossary CSV from a path or an open text file; raise ``GlossaryError`` on bad input."""
+@dataclass(frozen=True)
+class RowError:
+    """A bad line of a glossary CSV: ``code`` says what is wrong, ``value`` with what.
+
+    Codes: ``empty-source``, ``unknown-kind`` (the kind), ``keep-latin`` (the value), ``no-arabic``
+    (the term), ``duplicate`` (the term; ``first`` is the line it first appeared on), ``unreadable``
+    (the CSV error).
+    """
+
+    line: int
+    code: str
+    value: str = ""
+    first: int = 0
+
+    @property
+    def message(self) -> str:
+        """Arabic, then English, for the command line."""
+        line, value = self.line, self.value
+        return {
+            "empty-source": f"السطر {line}: المصطلح الإنجليزي فارغ (line {line}: empty English term)",
+            "unknown-kind": f"السطر {line}: نوع غير معروف «{value}» (line {line}: unknown kind «{value}»; "
+            f"use {', '.join(sorted(KINDS))})",
+            "keep-latin": f"السطر {line}: قيمة keep_latin «{value}» ليست true أو false "
+            f"(line {line}: keep_latin must be true or false)",
+            "no-arabic": f"السطر {line}: «{value}» بلا صيغة عربية (line {line}: «{value}» has no Arabic form)",
+            "duplicate": f"السطر {line}: «{value}» مكرر من السطر {self.first} "
+            f"(line {line}: «{value}» already on line {self.first})",
+            "unreadable": f"السطر {line}: سطر CSV غير مقروء (line {line}: unreadable CSV: {value})",
+        }[self.code]
+
+
+@dataclass
+class ParsedGlossary:
+    """What a glossary CSV holds: ``(line, Term)`` for each good row, a ``RowError`` for each bad one.
+
+    ``missing_columns`` names the required columns the header lacks (then nothing else is read).
+    """
+
+    terms: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    missing_columns: tuple[str, ...] = ()
+
+
+def parse_glossary_csv(text: str) -> ParsedGlossary:
+    """Read a glossary CSV's text: every good row and every bad line, with its line number."""
+    parsed = ParsedGlossary()
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        columns = {(c or "").strip().lower() for c in (reader.fieldnames or ())}
+    except csv.Error as exc:
+        parsed.errors.append(RowError(1, "unreadable", str(exc)))
+        return parsed
+    parsed.missing_columns = tuple(sorted({"source", "target"} - columns))
+    if parsed.missing_columns:
+        return parsed
+    seen: dict[str, int] = {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
+            if not any(row.values()):
+                continue
+            error = _row_error(line, row, seen)
+            if error is not None:
+                parsed.errors.append(error)
+                continue
+            source = " ".join(row["source"].split())
+            seen[source.lower()] = line
+            parsed.terms.append(
+                (
+                    line,
+                    Term(
+                        source=source,
+                        target=" ".join(row.get("target", "").split()),
+                        variants=tuple(v.strip() for v in row.get("variants", "").split("|") if v.strip()),
+                        keep_latin=row.get("keep_latin", "").lower() in _TRUE,
+                        kind=row.get("kind", "").lower(),
+                        note=row.get("note", ""),
+                    ),
+                )
+            )
+    except csv.Error as exc:
+        parsed.errors.append(RowError(reader.line_num, "unreadable", str(exc)))
+    return parsed
+
+
+def _row_error(line: int, row: dict, seen: dict) -> RowError | None:
+    source = " ".join(row.get("source", "").split())
+    kind = row.get("kind", "").lower()
+    keep = row.get("keep_latin", "").lower()
+    if not source:
+        return RowError(line, "empty-source")
+    if kind and kind not in KINDS:
+        return RowError(line, "unknown-kind", kind)
+    if keep not in _TRUE | _FALSE:
+        return RowError(line, "keep-latin", keep)
+    if not row.get("target", "").strip() and keep not in _TRUE:
+        return RowError(line, "no-arabic", source)
+    if source.lower() in seen:
+        return RowError(line, "duplicate", source, seen[source.lower()])
+    return None
+
+
+def load_glossary(source, errors: list | None = None) -> Glossary:
+    """Read a glossary CSV from a path or an open text file: its good rows.
+
+    Bad lines are left out and, when ``errors`` is a list, added to it as ``RowError``s; a file
+    that cannot be read at all (missing, not UTF-8, no header, broken CSV) raises ``GlossaryError``.
+    """
     if hasattr(source, "read"):
-        return _parse(source.read())
+        return _glossary(source.read(), errors)
     try:
         with open(source, "rb") as f:
             raw = f.read()
@@ -194,34 +306,19 @@ def load_glossary(source) -> Glossary:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise GlossaryError(f"ملف المسرد ليس بترميز UTF-8: {source} (glossary is not UTF-8)") from exc
-    return _parse(text)
+    return _glossary(text, errors)
 
 
-def _parse(text: str) -> Glossary:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    columns = {(c or "").strip().lower() for c in (reader.fieldnames or ())}
-    if not {"source", "target"} <= columns:
+def _glossary(text: str, errors: list | None) -> Glossary:
+    parsed = parse_glossary_csv(text)
+    if parsed.missing_columns:
         raise GlossaryError(
             "ملف المسرد يحتاج إلى سطر عناوين فيه source,target,variants "
             "(glossary CSV needs the header source,target,variants)"
         )
-    terms = []
-    try:
-        for row in reader:
-            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
-            if not row.get("source"):
-                continue
-            variants = tuple(v.strip() for v in row.get("variants", "").split("|") if v.strip())
-            terms.append(
-                Term(
-                    source=" ".join(row["source"].split()),
-                    target=" ".join(row.get("target", "").split()),
-                    variants=variants,
-                    keep_latin=row.get("keep_latin", "").lower() in _TRUE,
-                    kind=row.get("kind", ""),
-                    note=row.get("note", ""),
-                )
-            )
-    except csv.Error as exc:
-        raise GlossaryError(f"ملف المسرد غير صالح: {exc} (malformed glossary CSV)") from exc
-    return Glossary(tuple(terms))
+    unreadable = [e for e in parsed.errors if e.code == "unreadable"]
+    if unreadable:
+        raise GlossaryError(f"ملف المسرد غير صالح: {unreadable[0].value} (malformed glossary CSV)")
+    if errors is not None:
+        errors.extend(parsed.errors)
+    return Glossary(tuple(term for _, term in parsed.terms))

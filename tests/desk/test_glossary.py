@@ -157,3 +157,20 @@ def test_qa_glossary_is_rebuilt_when_a_term_changes(glossary):
     assert qa_glossary() is first
     GlossaryTerm.objects.create(source="Kyiv", target="كييف", kind="place")
     assert "Kyiv" in {t.source for t in qa_glossary().terms}
+
+
+def test_the_desk_import_and_khabar_qa_find_the_same_bad_lines(db, tmp_path, capsys):
+    from django.core.management import call_command
+
+    data = "source,target,keep_latin\nKyiv,كييف,\nNATO,,maybe\n,يتيم,\n"
+    with translation.override("en"), pytest.raises(GlossaryImportError) as caught:
+        import_csv(data)
+    assert [m.split(":")[0] for m in caught.value.errors] == ["Line 3", "Line 4"]
+    path = tmp_path / "g.csv"
+    path.write_text(data, encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Kyiv said no.", encoding="utf-8")
+    (tmp_path / "ar.txt").write_text("قالت كييف لا.", encoding="utf-8")
+    call_command("qa", "--source", str(tmp_path / "en.txt"), "--target", str(tmp_path / "ar.txt"),
+                 "--glossary", str(path))  # fmt: skip
+    err = capsys.readouterr().err
+    assert "line 3:" in err and "line 4:" in err and "line 2:" not in err

@@ -63,3 +63,42 @@ def test_large_glossary_finds_only_what_is_named():
     terms = [Term(f"Name{i}", f"اسم{i}") for i in range(3000)] + [Term("Gaza", "غزة")]
     glossary = Glossary(tuple(terms))
     assert [t.source for t, _ in glossary.terms_in_english("In Gaza and Name7's town")] == ["Gaza", "Name7"]
+
+
+def test_one_reader_returns_the_good_rows_and_every_bad_line():
+    from khabar.qa.glossary import parse_glossary_csv
+
+    parsed = parse_glossary_csv(
+        "source,target,variants,kind,keep_latin\n"
+        "Kyiv,كييف,كيف,place,\n"
+        ",يتيم,,,\n"
+        "Odesa,أوديسا,,town,\n"
+        "NATO,,,organisation,maybe\n"
+        "Lviv,,,place,\n"
+        "kyiv,كييڤ,,place,\n"
+        "\n"
+        "GPT,,,other,x\n"
+    )
+    assert [(line, term.source) for line, term in parsed.terms] == [(2, "Kyiv"), (9, "GPT")]
+    assert [(e.line, e.code, e.value, e.first) for e in parsed.errors] == [
+        (3, "empty-source", "", 0),
+        (4, "unknown-kind", "town", 0),
+        (5, "keep-latin", "maybe", 0),
+        (6, "no-arabic", "Lviv", 0),
+        (7, "duplicate", "kyiv", 2),
+    ]
+    assert all("السطر" in e.message and "line" in e.message for e in parsed.errors)
+
+
+def test_the_command_line_checks_with_the_good_rows_and_names_the_bad_ones():
+    errors = []
+    glossary = load_glossary(io.StringIO("source,target,kind\nKyiv,كييف,place\nOdesa,أوديسا,town\n"), errors)
+    assert [t.source for t in glossary.terms] == ["Kyiv"]
+    assert [(e.line, e.code) for e in errors] == [(3, "unknown-kind")]
+
+
+def test_the_desk_knows_the_same_kinds(db):
+    from khabar.desk.models import GlossaryTerm
+    from khabar.qa.glossary import KINDS
+
+    assert set(GlossaryTerm.Kind.values) == set(KINDS)

@@ -37,10 +37,13 @@ class Command(BaseCommand):
         try:
             source = split_paragraphs(_read(options["source"], "المصدر", "source"))
             target = split_paragraphs(_read(options["target"], "الترجمة", "target"))
-            glossary = load_glossary(options["glossary"]) if options["glossary"] else None
+            bad_lines = []
+            glossary = load_glossary(options["glossary"], bad_lines) if options["glossary"] else None
         except (UnusableInput, GlossaryError) as exc:
             self.stderr.write(str(exc))
             sys.exit(2)
+        for error in bad_lines:  # the same lines the desk's import refuses; the others still check
+            self.stderr.write(error.message)
         findings = check(source, target, glossary)
         if options["json"]:
             self.stdout.write(json.dumps({"findings": [f.as_dict() for f in findings]}, ensure_ascii=False))
