@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Decision, ReaderComment, Status
-from .moderation import decide_many
+from .moderation import decide_many, waiting_counts
 from .policy import describe
 
 PERIODS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7), "month": dt.timedelta(days=30)}
@@ -60,11 +60,19 @@ def _with_reasons(comments):
     return comments
 
 
+def _chosen(post):
+    """(status, comment ids) a moderator chose: one row's own button («decide» = «approve:12»), or
+    the bulk buttons over the ticked rows."""
+    action, _sep, pk = post.get("decide", "").partition(":")
+    if pk.isdigit():
+        return ACTIONS.get(action), [int(pk)]
+    return ACTIONS.get(post.get("action")), [int(pk) for pk in post.getlist("comment") if pk.isdigit()]
+
+
 def queue(request):
     _require_moderator(request)
     if request.method == "POST":
-        to_status = ACTIONS.get(request.POST.get("action"))
-        ids = [int(pk) for pk in request.POST.getlist("comment") if pk.isdigit()]
+        to_status, ids = _chosen(request.POST)
         if to_status and ids:
             changed = decide_many(ids, to_status, request.user)
             messages.success(
@@ -82,10 +90,7 @@ def queue(request):
     status = filters.cleaned_data.get("status") if filters.is_valid() else ""
     page = Paginator(comments.order_by("-submit_date", "-pk"), 50).get_page(request.GET.get("p"))
     _with_reasons(page.object_list)
-    counts = {
-        value: ReaderComment.objects.filter(status=value).count()
-        for value in (Status.PENDING, Status.REPORTED)
-    }
+    counts = waiting_counts()
     return TemplateResponse(
         request,
         "reader_comments/admin/queue.html",
@@ -98,6 +103,7 @@ def queue(request):
             "statuses": Status.choices,
             "waiting": counts,
             "actions": [("approve", _("Approve")), ("reject", _("Reject")), ("spam", _("Mark as spam"))],
+            "row_actions": [("approve", _("Approve")), ("reject", _("Reject"))],
         },
     )
 

@@ -118,7 +118,7 @@ class ReaderCommentForm(XtdCommentForm):
         if "honeypot" in errors:
             return "تعذّر قبول التعليق."
         if "timestamp" in errors and any(e.code == "too_fast" for e in errors.as_data().get("timestamp", [])):
-            return "أُرسل التعليق بسرعة كبيرة. تمهّل لحظات ثم أعد الإرسال."
+            return "أُرسل التعليق بسرعة كبيرة. انتظر لحظة ثم اضغط «أرسل التعليق» من جديد؛ التحقق الذي أكملته ما زال صالحًا."
         if errors or any(name in self.errors for name in ("content_type", "object_pk")):
             return "انتهت صلاحية النموذج. أعد تحميل الصفحة ثم حاول مجددًا."
         return None

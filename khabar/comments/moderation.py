@@ -1,7 +1,7 @@
 """Every change of a comment's status goes through :func:`decide`, which logs who and when."""
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F
 
 from .models import CommentPolicy, CommentReport, Decision, ReaderComment, Status
 
@@ -15,6 +15,20 @@ def decide(comment, to_status, moderator=None, note=""):
     return Decision.objects.create(
         comment=comment, from_status=from_status, to_status=to_status, moderator=moderator, note=note
     )
+
+
+def waiting_counts() -> dict[str, int]:
+    """How many comments wait for a moderator: held for review (``pending``) and hidden by readers'
+    reports (``reported``), in one query."""
+    counts = dict.fromkeys((Status.PENDING, Status.REPORTED), 0)
+    rows = (
+        ReaderComment.objects.filter(status__in=list(counts))
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    counts.update(rows)
+    return counts
 
 
 def decide_many(comment_ids, to_status, moderator):

@@ -62,6 +62,16 @@ def _message(request, article, text, status=200, kind="error"):
     )
 
 
+# Told to the script on every answer given before the ALTCHA solution is spent: the reader's solved
+# check is still good, so the widget keeps it instead of making them solve it again.
+CHECK_KEPT_HEADER = "X-Comment-Check"
+
+
+def _check_kept(response):
+    response[CHECK_KEPT_HEADER] = "kept"
+    return response
+
+
 @require_GET
 def challenge(request):
     """A fresh ALTCHA challenge for the widget."""
@@ -91,7 +101,7 @@ def post_comment(request, article_pk):
     # increment, no session load, no database) comes before the CSRF check, the body and the article.
     with translation.override("ar"):
         if not ratelimit.allow(request, "post"):
-            return _refused(request, RATE_LIMITED, status=429)
+            return _check_kept(_refused(request, RATE_LIMITED, status=429))
         return _post_comment(request, article_pk)
 
 
@@ -115,16 +125,18 @@ def _post_comment(request, article_pk):
         form = ReaderCommentForm(article, data=request.POST)
         valid = form.is_valid()
         if refusal := form.refusal():
-            return _message(request, article, refusal, status=400)
+            return _check_kept(_message(request, article, refusal, status=400))
         if too_long := [e for e in form.errors.as_data().get("comment", []) if e.code == "max_length"]:
             # The message alone, not the form: a form would echo the whole text back.
-            return _message(request, article, too_long[0].messages[0], status=400)
+            return _check_kept(_message(request, article, too_long[0].messages[0], status=400))
         if not valid or not form.check_links(policy.max_links):
-            return _answer(
-                request,
-                "reader_comments/form.html",
-                {"article": article, "form": form, "open": True},
-                status=400,
+            return _check_kept(
+                _answer(
+                    request,
+                    "reader_comments/form.html",
+                    {"article": article, "form": form, "open": True},
+                    status=400,
+                )
             )
         try:
             captcha.verify(form.cleaned_data["altcha"])
@@ -148,7 +160,7 @@ def _post_comment(request, article_pk):
             return _message(request, article, CAPTCHA_REFUSALS[refused.reason], status=400)
         except DatabaseError:
             logger.exception("a comment on article %s could not be saved", article.pk)
-            return _message(request, article, NOT_SAVED, status=503)
+            return _check_kept(_message(request, article, NOT_SAVED, status=503))  # spend rolled back
         return _answer(
             request, "reader_comments/posted.html", {"article": article, "comment": comment}, status=201
         )

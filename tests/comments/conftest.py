@@ -3,6 +3,7 @@
 import altcha
 import lxml.html
 import pytest
+from django.contrib.auth.models import Group, Permission, User
 from django.urls import reverse
 
 from khabar.comments.models import CommentPolicy
@@ -24,6 +25,18 @@ def policy(db):
     policy.mode = CommentPolicy.Mode.ALL
     policy.save()
     return policy
+
+
+@pytest.fixture
+def moderator(db):
+    user = User.objects.create_user("moderator", password="pw")
+    group = Group.objects.create(name="Comment moderators")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="moderate_readercomment"),
+    )
+    user.groups.add(group)
+    return user
 
 
 def solve(client):

@@ -1,7 +1,7 @@
 """Policy, word lists, replies, reports, page cache invalidation, card counts and the admin queue."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 from django.test import Client
 from django.urls import reverse
 
@@ -202,18 +202,6 @@ def test_card_counts_keep_listing_queries_bounded(
     assert html.count("تعليق واحد") == 10
     comment_queries = [q for q in many.captured_queries if "comments_readercomment" in q["sql"]]
     assert len(comment_queries) == 1
-
-
-@pytest.fixture
-def moderator(db):
-    user = User.objects.create_user("moderator", password="pw")
-    group = Group.objects.create(name="Comment moderators")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="moderate_readercomment"),
-    )
-    user.groups.add(group)
-    return user
 
 
 def test_admin_queue_filters_bulk_moderates_and_logs(client, make_article, moderator):

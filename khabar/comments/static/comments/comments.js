@@ -51,7 +51,13 @@ async function fetchFragment(url, options = {}) {
     ...options,
     headers: { "X-Requested-With": "fetch", ...(options.headers || {}) },
   });
-  return { ok: response.ok, status: response.status, html: await response.text() };
+  return {
+    ok: response.ok,
+    status: response.status,
+    html: await response.text(),
+    // The server answered before spending the ALTCHA solution (too fast, field errors, rate limit).
+    checkKept: response.headers.get("X-Comment-Check") === "kept",
+  };
 }
 
 function watchWidget(form) {
@@ -98,15 +104,20 @@ async function postComment(form) {
   const button = form.querySelector("button[type=submit]");
   button.disabled = true;
   try {
-    const { status: code, html } = await fetchFragment(form.action, {
+    const { status: code, html, checkKept } = await fetchFragment(form.action, {
       method: "POST",
       body: new FormData(form),
     });
     if (code === 400 && html.includes("comment-form")) {
-      // Field errors: the form comes back with the reader's input and Arabic messages.
+      // Field errors: the form comes back with the reader's input and Arabic messages. The
+      // solved check was not spent: the same widget element moves into the new form, in the
+      // same task, so it is never torn down and keeps its state.
+      const solved = form.querySelector("altcha-widget");
       const slot = form.parentElement;
       slot.innerHTML = html;
-      watchWidget(slot.querySelector("form.comment-form"));
+      const fresh = slot.querySelector("form.comment-form");
+      if (checkKept && solved) fresh.querySelector("altcha-widget")?.replaceWith(solved);
+      else watchWidget(fresh);
       return;
     }
     status.innerHTML = html;
@@ -114,8 +125,9 @@ async function postComment(form) {
       form.reset();
       cancelReply(form);
     }
-    // A solution is spent on every accepted or refused post: start a fresh challenge.
-    form.querySelector("altcha-widget")?.reset?.();
+    // A spent solution cannot be used again: start a fresh challenge. When the server refused
+    // before spending it (too fast, too many posts), the reader keeps the check they solved.
+    if (!checkKept) form.querySelector("altcha-widget")?.reset?.();
   } catch {
     status.innerHTML = '<p class="comment-message comment-message--error" role="alert">تعذّر الاتصال. حاول مرة أخرى.</p>';
   } finally {
