@@ -4,17 +4,14 @@ One call hands over to the wire desk (``khabar.wire.pictures.fetch_picture``); t
 image in a new draft revision, like every other desk change.
 """
 
-import re
-
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from khabar.newsroom.models import ArticlePage
+from khabar.newsroom.pictures import ARABIC_LETTER
 from khabar.wire.pictures import PictureError, fetch_picture
 
 from .models import Translation
-
-ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
 def _one_line(value: str, limit: int) -> str:

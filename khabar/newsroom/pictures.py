@@ -4,14 +4,21 @@ The lead picture is the article's lead image (with its caption, credit and alt t
 written before the field existed fall back to the first image of their body.
 """
 
+import re
 from dataclasses import dataclass
 
 from wagtail.images import get_image_model
 
 # One rendition serves og:image, twitter:image and JSON-LD: 16:9 at the size the networks ask for.
 SHARE_RENDITION = "fill-1200x675"
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 # Alt text of a body image, which has no alt field of its own (its caption describes it).
 DEFAULT_ALT = "صورة مرفقة بالخبر"
+
+
+def body_image_alt(caption: str) -> str:
+    """A body image has no alt field: its caption describes it when it is Arabic, else a generic alt."""
+    return caption if ARABIC_LETTER.search(caption) else DEFAULT_ALT
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,7 @@ def _wanted(article):
         }
     if found := _first_body_image(article.body.raw_data):
         image_id, caption, credit = found
-        return image_id, {"alt": caption or DEFAULT_ALT, "caption": caption, "credit": credit}
+        return image_id, {"alt": body_image_alt(caption), "caption": caption, "credit": credit}
     return None, None
 
 
@@ -54,7 +61,7 @@ def lead_picture_of(article):
     for block in article.body:
         if block.block_type == "image" and block.value["image"]:
             caption, credit = block.value.get("caption") or "", block.value.get("credit") or ""
-            return Picture(block.value["image"], alt=caption or DEFAULT_ALT, caption=caption, credit=credit)
+            return Picture(block.value["image"], alt=body_image_alt(caption), caption=caption, credit=credit)
     return None
 
 

@@ -95,6 +95,11 @@ def site_with_everything(make_article, make_author, make_image, every_block_body
         published_at=now - dt.timedelta(hours=1),
     )
     article.source_title = "Russia ratifies treaty with Iran"
+    # A lead image with a Latin caption and credit (content, marked) and an Arabic alt text.
+    article.lead_image = make_image(title="DSC_0042 lead")
+    article.lead_image_caption = "جنود من NATO في Kyiv"
+    article.lead_image_credit = "Reuters"
+    article.lead_image_alt = "جنود يقفون أمام مبنى"
     article.save_revision().publish()
     RelatedArticle.objects.create(
         article=article, related=make_article("خبر Apple الجديد", slug="apple"), sort_order=0

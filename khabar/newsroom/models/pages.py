@@ -36,7 +36,7 @@ from khabar.arabic.dateline import format_dateline
 
 from ..blocks import ArticleBodyBlock
 from ..cache import tag_request
-from ..pictures import SHARE_RENDITION, attach_lead_pictures, lead_picture_of
+from ..pictures import ARABIC_LETTER, SHARE_RENDITION, attach_lead_pictures, lead_picture_of
 from .site_settings import NewsroomSettings
 
 PAGE_SIZE = 20
@@ -385,7 +385,7 @@ class ArticlePage(CacheTaggedPage):
 
     def clean(self):
         super().clean()
-        if self.lead_image_id and not self.lead_image_alt.strip():
+        if self.lead_image_id and not ARABIC_LETTER.search(self.lead_image_alt):
             raise ValidationError(
                 {"lead_image_alt": _("Describe the lead image in Arabic for readers who cannot see it.")}
             )
