@@ -194,6 +194,7 @@ class OnDeskColumn(Column):
             ),
         )
 
+
 class WhenColumn(Column):
     """A date and time («30 نوفمبر 2026، 18:35»), not Wagtail's «قبل 0 دقيقة»; «—» when never."""
 
@@ -209,11 +210,16 @@ class ExplainedColumn(Column):
         return explained(super().get_value(instance) or "")
 
 
+def as_content(value: str, empty: str = ""):
+    """A URI, address or folder shown as written: content, marked as no language, read left to right."""
+    return format_html('<span lang="und" dir="ltr">{}</span>', value) if value else empty
+
+
 class ItemRefColumn(Column):
     """The item's identifier as the wire wrote it (a URI, «#3»): content, read left to right."""
 
     def get_value(self, instance):
-        return format_html('<span lang="und" dir="ltr">{}</span>', instance.item_ref) if instance.item_ref else ""
+        return as_content(instance.item_ref)
 
 
 class KindColumn(Column):
@@ -229,10 +235,10 @@ class SourceInspectView(InspectView):
         return "—" if value is None or value == "" else value
 
     def get_url_display_value(self):
-        return format_html('<span lang="und" dir="ltr">{}</span>', self.object.url) if self.object.url else "—"
+        return as_content(self.object.url, "—")
 
     def get_folder_display_value(self):
-        return format_html('<span lang="und" dir="ltr">{}</span>', self.object.folder) if self.object.folder else "—"
+        return as_content(self.object.folder, "—")
 
     def get_kind_display_value(self):
         return mark_latin(self.object.get_kind_display())
@@ -350,11 +356,11 @@ class SourceViewSet(ModelViewSet):
     search_backend_name = None
     list_display = [
         TitleColumn("name", label=_("name"), url_name="wire_source:edit"),
-        KindColumn("kind", label=_("kind")),
-        WhenColumn("last_success_at", label=_("last success")),
+        KindColumn("kind", label=_("kind"), classname="wire-on-desktop"),
+        WhenColumn("last_success_at", label=_("last success"), classname="wire-on-desktop"),
         WhenColumn("last_error_at", label=_("last error at")),
-        ExplainedColumn("last_error", label=_("last error")),
-        Column("consecutive_failures", label=_("consecutive failures")),
+        ExplainedColumn("last_error", label=_("last error"), classname="wire-error"),
+        Column("consecutive_failures", label=_("consecutive failures"), classname="wire-on-desktop"),
         Column("recent_items", label=_("items in the last day")),
     ]
 
