@@ -178,7 +178,9 @@ KHABAR_PERIODIC_TASKS = {
     "wire-poll": ("khabar.wire.tasks.poll_due_sources", KHABAR_WIRE_TICK),
     "publish-scheduled": ("khabar.newsroom.tasks.publish_scheduled", 60),
     "desk-alerts": ("khabar.desk.tasks.send_desk_alerts", 300),
+    "prune-task-results": ("khabar.worker.tasks.prune_task_results", 3600),
 }
+KHABAR_TASK_RESULTS_DAYS = env.int("KHABAR_TASK_RESULTS_DAYS", default=7)
 
 # The wire poller refuses private, loopback, link-local and reserved addresses (khabar/wire/addresses.py)
 # except for these host names, addresses or networks (an agency gateway inside the newsroom's network).

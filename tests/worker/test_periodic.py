@@ -75,3 +75,22 @@ def test_database_errors_are_retried_with_backoff():
         until_done(
             lambda: (_ for _ in ()).throw(OperationalError("gone")), "test", attempts=2, sleep=pauses.append
         )
+
+
+def test_old_finished_results_are_pruned(settings):
+    from khabar.worker.tasks import prune_task_results
+    from tests.worker.jobs import hold
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    old, recent, waiting = (
+        str(hold.enqueue("/nonexistent", name).id) for name in ("old", "recent", "waiting")
+    )
+    now = timezone.now()
+    DBTaskResult.objects.filter(pk=old).update(
+        status=TaskResultStatus.SUCCESSFUL, finished_at=now - dt.timedelta(days=8)
+    )
+    DBTaskResult.objects.filter(pk=recent).update(
+        status=TaskResultStatus.FAILED, finished_at=now - dt.timedelta(days=1)
+    )
+    assert prune_task_results.call() == 1
+    assert {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)} == {recent, waiting}
