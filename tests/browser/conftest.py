@@ -41,3 +41,28 @@ def log_in(page, base, username, password):
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/admin/")
+
+
+def open_page(browser, url, width, problems):
+    """A page at ``width`` px in Arabic; script errors, CSP violations, dialogs and any request off the
+    site are added to ``problems``. Refused posts (400, 429) and the missing favicon are expected."""
+    page = browser.new_page(viewport={"width": width, "height": 900}, locale="ar")
+    page.on(
+        "console",
+        lambda msg: (
+            msg.type == "error"
+            and not msg.text.startswith("Failed to load resource")
+            and problems.append(msg.text)
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on(
+        "request",
+        lambda request: (
+            request.url.startswith(("http://localhost", "http://127.0.0.1", "data:", "blob:"))
+            or problems.append(f"off-site: {request.url}")
+        ),
+    )
+    page.goto(url)
+    return page

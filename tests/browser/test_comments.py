@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from khabar.comments.models import CommentPolicy, ReaderComment, Status
 
-from .conftest import SHOTS, log_in
+from .conftest import SHOTS, log_in, open_page
 
 LATIN = re.compile("[A-Za-z]")
 
@@ -26,23 +26,6 @@ def comment_settings(settings):
     policy.mode = CommentPolicy.Mode.ALL
     policy.save()
     return settings
-
-
-def open_page(browser, url, width, problems):
-    page = browser.new_page(viewport={"width": width, "height": 900}, locale="ar")
-    # Refused posts (400, 429) and the missing favicon are expected; script errors and CSP violations are not.
-    page.on(
-        "console",
-        lambda msg: (
-            msg.type == "error"
-            and not msg.text.startswith("Failed to load resource")
-            and problems.append(msg.text)
-        ),
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    page.goto(url)
-    return page
 
 
 def widget_texts(page):

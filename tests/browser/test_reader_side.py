@@ -11,35 +11,12 @@ from khabar.comments.models import CommentPolicy, ReaderComment
 from khabar.readership import counter
 from khabar.readership.models import HourlyViews
 
-from .conftest import SHOTS
+from .conftest import SHOTS, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WIDTHS = (390, 1366)
 SOLVED = "() => document.querySelector('form.comment-form altcha-widget')?.getState() === 'verified'"
-
-
-def open_page(browser, url, width, problems):
-    page = browser.new_page(viewport={"width": width, "height": 900}, locale="ar")
-    page.on(
-        "console",
-        lambda msg: (
-            msg.type == "error"
-            and not msg.text.startswith("Failed to load resource")  # the refused post (400)
-            and problems.append(msg.text)
-        ),
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on(
-        "request",
-        lambda request: (
-            request.url.startswith(("http://localhost", "http://127.0.0.1"))
-            or request.url.startswith(("data:", "blob:"))
-            or problems.append(f"off-site: {request.url}")
-        ),
-    )
-    page.goto(url)
-    return page
 
 
 def no_sideways_scroll(page):
@@ -82,6 +59,13 @@ def test_posting_too_fast_keeps_the_solved_check(browser, live_server, make_arti
     assert not ReaderComment.objects.exists()
 
     settings.COMMENTS_MIN_FILL_SECONDS = 0  # the moment has passed
+    # A field error brings the form back with Arabic messages: the solved widget moves into it.
+    page.fill("#id_name", "")
+    page.click("form.comment-form button[type=submit]")
+    page.wait_for_selector("form.comment-form .errorlist")
+    assert page.evaluate(SOLVED)
+    assert page.evaluate("document.querySelector('form.comment-form').elements.altcha.value") == solved
+    page.fill("#id_name", "سلمى")
     page.click("form.comment-form button[type=submit]")
     page.wait_for_function("() => document.querySelector('.comment-status').innerText.includes('شكرًا')")
     assert ReaderComment.objects.get().comment == "تعليق كُتب بسرعة"
