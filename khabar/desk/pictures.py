@@ -18,9 +18,10 @@ def _one_line(value: str, limit: int) -> str:
     return " ".join((value or "").split())[:limit]
 
 
-def offers(translation: Translation, article: ArticlePage) -> list[dict]:
+def offers(translation: Translation, article: ArticlePage, typed: dict | None = None) -> list[dict]:
     """The item's pictures with what the lead-image form starts from: the wire's caption and credit
-    (with the agency's Arabic credit), and an empty alt text the translator writes in Arabic."""
+    (with the agency's Arabic credit), and an empty alt text the translator writes in Arabic; or, for
+    the picture of a refused attempt, what was ``typed`` then."""
     item = translation.item
     pictures = item.pictures or []
     fetched = get_image_model().objects.in_bulk([p["image_id"] for p in pictures if p.get("image_id")])
@@ -29,16 +30,18 @@ def offers(translation: Translation, article: ArticlePage) -> list[dict]:
     for index, picture in enumerate(pictures):
         image = fetched.get(picture.get("image_id"))
         credit = " / ".join(part for part in (picture.get("credit", ""), agency) if part)
-        found.append(
-            {
-                "index": index,
-                "picture": picture,
-                "image": image,
-                "is_lead": image is not None and article.lead_image_id == image.pk,
-                "caption": _one_line(picture.get("caption", ""), 300),
-                "credit": _one_line(credit, 120),
-            }
-        )
+        offer = {
+            "index": index,
+            "picture": picture,
+            "image": image,
+            "is_lead": image is not None and article.lead_image_id == image.pk,
+            "caption": _one_line(picture.get("caption", ""), 300),
+            "credit": _one_line(credit, 120),
+            "alt": "",
+        }
+        if typed and typed.get("index") == str(index):
+            offer.update(caption=typed["caption"], credit=typed["credit"], alt=typed["alt"])
+        found.append(offer)
     return found
 
 

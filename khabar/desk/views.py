@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from khabar.newsroom.models import ArticlePage, SectionPage
 from khabar.wire.inbox import annotate_entries, fold_near_duplicates
 from khabar.wire.models import ItemUse, WireItem
-from khabar.wire.pictures import PictureError
+from khabar.wire.pictures import PictureError, request_pictures
 
 from . import gate, pictures, review
 from .engines import EngineError, configured_engine
@@ -150,6 +150,12 @@ def editor(request, pk):
         {"segment": s, "suggestions": found, "findings": by_segment.get(s.pk, [])}
         for s, found in zip(segments, suggestions(segments, glossary), strict=True)
     ]
+    # The agency's pictures: fetched by the task worker for the editor to show, offered as the lead image.
+    offered, coming = [], False
+    if translation.item.pictures:
+        coming = request_pictures(translation.item)
+        typed = request.session.pop(f"desk-picture-{translation.pk}", None)
+        offered = pictures.offers(translation, translation.article.get_latest_revision_as_object(), typed)
     return TemplateResponse(
         request,
         "desk/editor.html",
@@ -166,9 +172,8 @@ def editor(request, pk):
             "statuses": Segment.Status,
             "findings_count": len(findings),
             "errors_count": len(gate.errors(findings)),
-            "pictures": pictures.offers(translation, translation.article.get_latest_revision_as_object())
-            if translation.item.pictures
-            else [],
+            "pictures": offered,
+            "pictures_coming": coming,
         },
     )
 
@@ -191,6 +196,10 @@ def use_picture(request, pk):
         messages.error(request, _("This wire item has no such picture."))
     except PictureError as exc:
         messages.error(request, str(exc))
+        # What was typed comes back in the form after the redirect: nothing is lost.
+        request.session[f"desk-picture-{translation.pk}"] = {
+            key: request.POST.get(key, "")[:300] for key in ("index", "caption", "credit", "alt")
+        }
     else:
         messages.success(request, _("The picture is now the article's lead image (in the draft)."))
     return redirect(reverse("desk_editor", args=[translation.pk]) + "#desk-pictures")

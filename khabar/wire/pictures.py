@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
+from django_tasks import task
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
@@ -65,3 +66,34 @@ def fetch_picture(item: WireItem, index: int):
     WireItem.objects.filter(pk=item.pk).update(pictures=pictures)
     item.pictures = pictures
     return image
+
+
+def _waiting(item: WireItem) -> bool:
+    return any(not p.get("image_id") and not p.get("fetch_failed") for p in item.pictures or ())
+
+
+@task()
+def fetch_item_pictures(item_id: int) -> None:
+    """Fetch every picture of an item not fetched or tried yet; a failure is noted, not retried here."""
+    item = WireItem.objects.filter(pk=item_id).first()
+    if item is None:
+        return
+    for index, picture in enumerate(list(item.pictures or ())):
+        if picture.get("image_id") or picture.get("fetch_failed"):
+            continue
+        try:
+            fetch_picture(item, index)
+        except PictureError:
+            pictures = list(item.pictures)
+            pictures[index] = {**picture, "fetch_failed": True}
+            WireItem.objects.filter(pk=item.pk).update(pictures=pictures)
+            item.pictures = pictures
+
+
+def request_pictures(item: WireItem) -> bool:
+    """Queue the fetch of the item's pictures for the desk to show them; True when some are on the way."""
+    if not _waiting(item):
+        return False
+    fetch_item_pictures.enqueue(item.pk)
+    item.refresh_from_db(fields=["pictures"])
+    return _waiting(item)

@@ -48,7 +48,7 @@ def test_editor_offers_the_picture_with_prefilled_caption_and_credit(client, adm
     assert 'value="Residents wade through a flooded street."' in html
     assert 'value="Jane Doe / أ.ب"' in html  # the wire credit and the agency's Arabic credit
     assert "Editorial use only." in html
-    assert 'name="alt" maxlength="250" required lang="ar"' in html
+    assert 'name="alt" value="" maxlength="250" required lang="ar"' in html
 
 
 def test_making_it_the_lead_image_writes_the_draft(client, admin_user, pictured):
@@ -59,6 +59,9 @@ def test_making_it_the_lead_image_writes_the_draft(client, admin_user, pictured)
 
     refused = client.post(url, {**form, "alt": "Flooded street"}, follow=True)
     assert "اكتب وصفًا للصورة بالعربية" in refused.content.decode()
+    # What was typed is still in the form.
+    assert f'value="{form["caption"]}"' in refused.content.decode()
+    assert 'value="Flooded street"' in refused.content.decode()
     draft = ArticlePage.objects.get(pk=translation.article_id).get_latest_revision_as_object()
     assert draft.lead_image_id is None
 

@@ -1,19 +1,16 @@
 """Wire pictures: read from ninjs, NewsML-G2 and RSS with credit and usage terms, kept on the item,
 fetched through the poller's fetch (from a local agency server) into the image library."""
 
-import io
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from PIL import Image as PILImage
 
 from khabar.wire import parsers
 from khabar.wire.ingest import ingest_bytes
 from khabar.wire.models import WireItem
-from khabar.wire.pictures import PictureError, fetch_picture
+from khabar.wire.pictures import PictureError, fetch_picture, request_pictures
+from tests.picture_server import picture_bytes, serving
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -150,39 +147,14 @@ def test_ingest_keeps_the_pictures_on_the_item_and_updates_them():
     ]
 
 
-def picture_bytes(kind="JPEG", size=(640, 400)):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, (20, 90, 160)).save(buffer, kind)
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def agency_server(settings):
-    """A fake agency picture server on 127.0.0.1: {path: (status, body)}; records the paths asked."""
+    """The fake agency picture server, allow-listed: (base URL, {path: (status, body)}, paths asked)."""
     settings.KHABAR_WIRE_ALLOWED_HOSTS = ["127.0.0.1"]
     settings.KHABAR_WIRE_FETCH_RETRIES = 0
-    routes, asked = {}, []
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def do_GET(self):
-            asked.append(self.path)
-            status, body = routes.get(self.path, (404, b"missing"))
-            self.send_response(status)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", routes, asked
-    httpd.shutdown()
-    httpd.server_close()
+    routes = {}
+    with serving(routes) as (base, asked):
+        yield base, routes, asked
 
 
 def item_with(base, *paths):
@@ -232,3 +204,17 @@ def test_pictures_over_the_size_cap_are_refused(agency_server, settings, tmp_pat
     routes["/huge.png"] = (200, picture_bytes("PNG", (2000, 2000)) + b"\0" * 2000)
     with pytest.raises(PictureError):
         fetch_picture(item_with(base, "/huge.png"), 0)
+
+
+@pytest.mark.django_db
+def test_the_desk_asks_for_pictures_once_and_failures_are_noted(agency_server, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    base, routes, asked = agency_server
+    routes["/good.jpg"] = (200, picture_bytes())
+    item = item_with(base, "/good.jpg", "/gone.jpg")
+    assert request_pictures(item) is False  # fetched at once by the tests' immediate task backend
+    item.refresh_from_db()
+    good, gone = item.pictures
+    assert good["image_id"] and "fetch_failed" not in good
+    assert gone["fetch_failed"] and "image_id" not in gone
+    assert request_pictures(item) is False and sorted(asked) == ["/gone.jpg", "/good.jpg"]
