@@ -14,6 +14,13 @@ def picture_bytes(kind="JPEG", size=(640, 400), colour=(20, 90, 160)):
     return buffer.getvalue()
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a client that stops reading (the size cap) is expected, not worth a traceback
+
+
 @contextmanager
 def serving(routes):
     """Serve ``routes`` ({path: (status, body)}); yields (base URL, the list of paths asked)."""
@@ -33,8 +40,7 @@ def serving(routes):
         def log_message(self, *args):
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
+    httpd = _QuietServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}", asked
