@@ -11,7 +11,7 @@ from khabar.comments.models import CommentPolicy, ReaderComment
 from khabar.readership import counter
 from khabar.readership.models import HourlyViews
 
-from .conftest import SHOTS, open_page
+from .conftest import SHOTS, log_in, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -104,4 +104,32 @@ def test_search_offers_the_topic_and_most_read_follows_the_beacon(browser, live_
     phone = open_page(browser, live_server.url + "/", 390, problems)
     assert no_sideways_scroll(phone) is True
     phone.screenshot(path=SHOTS / "reader-home-most-read-390.png", full_page=True)
+    assert not problems, problems
+
+
+def test_moderators_see_the_waiting_count_in_the_menu_and_on_the_dashboard(
+    browser, live_server, make_article
+):
+    from django.contrib.auth import get_user_model
+
+    article = make_article()
+    for name in ("سلمى", "\u202eMallory"):
+        ReaderComment.objects.create(
+            content_object=article, article=article, site_id=1, user_name=name, comment="تعليق ينتظر"
+        )
+    get_user_model().objects.create_superuser("editor", "editor@example.com", "correct horse battery")
+    problems = []
+    for width in WIDTHS:
+        page = open_page(browser, f"{live_server.url}/admin/login/", width, problems)
+        log_in(page, live_server.url, "editor", "correct horse battery")
+        panel = page.locator("[data-waiting-comments]")
+        assert "تعليقات بانتظار المراجعة: 2" in panel.inner_text()
+        page.screenshot(path=SHOTS / f"reader-dashboard-waiting-{width}.png", full_page=True)
+        page.goto(f"{live_server.url}/admin/comments/")
+        assert page.locator("button[name=decide]").count() == 4  # approve and reject on each row
+        page.screenshot(path=SHOTS / f"reader-queue-rows-{width}.png", full_page=True)
+        # The sidebar item reads «تعليقات (2)» (collapsed to its icon on a phone).
+        assert page.evaluate(
+            "[...document.querySelectorAll('a')].some(a => /\\(2\\)$/.test(a.textContent.trim()))"
+        )
     assert not problems, problems
