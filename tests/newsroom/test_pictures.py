@@ -157,3 +157,20 @@ def test_listing_queries_stay_flat_with_many_pictures(
         with django_assert_max_num_queries(LISTING_MAX_QUERIES):
             html = client.get(url).content.decode()
         assert html.count("<picture>") == html.count('class="card card-with-image"') > 0, url
+
+
+def test_article_with_a_lead_image_costs_no_more_queries(client, make_article, make_image):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    plain = make_article("خبر بلا صورة", slug="plain")
+    pictured = with_lead(make_article("خبر بصورة", slug="pictured"), make_image())
+    counts = []
+    for article in (plain, pictured):
+        client.get(article.url)  # renditions are made on the first view
+        invalidate(f"page:{article.pk}")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(article.url).status_code == 200
+        counts.append(len(queries))
+    # The lead image comes with the page; its renditions in the query that loads the byline photos'.
+    assert counts[1] <= counts[0] + 1, counts

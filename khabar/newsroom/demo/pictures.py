@@ -2,6 +2,9 @@
 
 Drawn at load time from a seed, so the repository holds no binary files and
 every run draws the same picture.
+
+Licence: these drawings are the project's own work, made by the code in this file, and are
+under the same terms as the rest of the repository; no third-party picture is used.
 """
 
 import hashlib

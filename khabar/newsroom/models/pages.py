@@ -138,7 +138,7 @@ class HomePage(CacheTaggedPage):
                 slug=path_components[-1], url_path=f"{self.url_path}{'/'.join(path_components)}/"
             )
             if model is ArticlePage:
-                pages = pages.select_related("agency", "section")
+                pages = pages.select_related("agency", "section", "lead_image")
             if (page := pages.first()) is not None:
                 return RouteResult(page)
         return super().route(request, path_components)
