@@ -171,3 +171,18 @@ def test_page_titles_add_only_arabic_to_the_content(client, site_with_everything
 def test_anonymous_readers_get_no_wagtail_userbar(client, site_with_everything):
     html = client.get(site_with_everything.url).content.decode()
     assert "wagtail-userbar" not in html and "/admin/" not in html
+
+
+def test_no_latin_interface_text_on_the_error_and_refusal_pages(client, settings, make_article):
+    """The Arabic 400 page (a body over the upload limit) and the bare rate-limit page of the comments."""
+    article = make_article()
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    oversized = client.post(f"/comments/article/{article.pk}/post/", {"comment": "ك" * 2000})
+    assert oversized.status_code == 400
+    settings.COMMENTS_RATE_LIMITS = {"ip": (0, 600), "session": (100, 600)}
+    refused = client.post(f"/comments/article/{article.pk}/post/", {"comment": "ك"})
+    assert refused.status_code == 429
+    for response in (oversized, refused):
+        html = response.content.decode()
+        assert '<html lang="ar" dir="rtl">' in html
+        assert latin_interface_text(html) == []
