@@ -102,7 +102,7 @@ def test_csrf_is_still_checked_after_the_rate_limit(make_article, policy):
     assert not SpentChallenge.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_locked_database_loses_neither_the_comment_nor_the_check(client, make_article, policy):
     if connection.vendor != "sqlite":
         pytest.skip("holds a SQLite write lock from a second connection")
