@@ -27,6 +27,7 @@ from ..models import ArticleAuthor, ArticlePage, ArticleTag
 from .lookups import unique_slug
 
 SLUG_LENGTH = 60
+_STORY_COLUMNS = {"page_ptr_id", "dateline_city", "agency_id", "source_url", "body", "section_id", "published_at"}
 
 
 def body_blocks(story):
@@ -57,6 +58,13 @@ class TreeWriter:
         self.content_type_id = ContentType.objects.get_for_model(ArticlePage).pk
         self.db = router.db_for_write(Page)
         self._slugs = {}
+        # Every column of the article table at its model default; a story sets the ones it carries,
+        # so a field added to ArticlePage is written with its default here too.
+        self.defaults = {
+            field.attname: field.get_default()
+            for field in ArticlePage._meta.local_concrete_fields
+            if field.attname not in _STORY_COLUMNS
+        }
 
     def _sibling_slugs(self, archive):
         if archive.pk not in self._slugs:
@@ -133,15 +141,13 @@ class TreeWriter:
             articles.append(
                 # A plain row, not an ArticlePage: building a model instance per row doubles the time.
                 SimpleNamespace(
+                    **self.defaults,
                     page_ptr_id=page.pk,
-                    standfirst="",
                     dateline_city=story.dateline,
                     agency_id=lk.agency_id(story.agency),
                     source_url=story.source_url,
-                    source_title="",
                     body=body_blocks(story),
                     section_id=section.pk,
-                    comments_open=True,
                     published_at=story.published_at,
                 )
             )
