@@ -97,6 +97,10 @@ def test_the_admin_in_arabic_with_nothing_off_site(browser, live_server, newsroo
         "editor": f"/admin/desk/translation/{newsroom.pk}/",
         "glossary": "/admin/snippets/desk/glossaryterm/?q=Beirut",
         "guide": "/admin/guide/",
+        # Wagtail's own screens too, for the off-site check: the explorer, the page editor, images.
+        "explorer": "/admin/pages/",
+        "page-editor": f"/admin/pages/{newsroom.article_id}/edit/",
+        "images": "/admin/images/",
     }
     checked = {"login", "dashboard", "sources", "log", "guide"}
     off_site, problems, leaks = [], [], {}
