@@ -74,6 +74,8 @@ def test_pictures_on_home_section_and_article(browser, live_server, demo, device
                 assert picture["alt"].strip(), picture
                 # The rendition chosen is not far larger than the box it fills (1x screens here).
                 assert picture["natural"] <= max(2 * picture["shown"], 480), picture
+                # … nor smaller than it: no blurry upscaled picture (the demo originals are 1200 px wide).
+                assert picture["natural"] >= 0.95 * picture["shown"], picture
             if kind == "article":
                 figure = page.locator("figure.lead-figure")
                 assert figure.is_visible()

@@ -1,7 +1,7 @@
 """``{% responsive_picture picture "card" %}``: a <picture> with WebP and JPEG sources at several widths.
 
-The sizes of each use are named here once, so the listings that prefetch renditions and the
-templates that show them agree.
+The renditions and the ``sizes`` attribute of each use (card, home lead card, article lead) are
+named here once; listings prefetch every rendition of their pictures in one query.
 """
 
 from functools import cache
@@ -16,7 +16,7 @@ register = template.Library()
 
 # (rendition sizes, the sizes attribute: how wide the picture is drawn at each screen width).
 USES = {
-    "card": ("fill-{320x180,640x360,960x540}", "(min-width: 64em) 20rem, (min-width: 40em) 45vw, 100vw"),
+    "card": ("fill-{320x180,640x360,960x540}", "(min-width: 75rem) 36rem, (min-width: 48rem) 45vw, 100vw"),
     # The home page's lead story: beside its text on a desktop, the whole width on a phone.
     "lead-card": ("fill-{640x360,960x540,1280x720}", "(min-width: 75rem) 42rem, (min-width: 48rem) 58vw, 100vw"),
     "lead": ("width-{480,800,1200,1600}", "(min-width: 64em) 46rem, 100vw"),
