@@ -1,5 +1,5 @@
-"""Fault tests on real ``khabar db_worker`` processes and a SQLite file: a worker killed mid-task, and a
-write lock held while a worker records its result. Every wait is on something the processes write
+"""Fault tests on real ``khabar db_worker`` processes: a worker killed mid-task (on SQLite, or on
+PostgreSQL when DATABASE_URL says so), and a SQLite write lock held while a worker records its result. Every wait is on something the processes write
 (a log line, a row), with a generous cap so a stuck worker fails the test instead of hanging it."""
 
 import os
@@ -28,12 +28,39 @@ def wait_for(condition, what):
     raise AssertionError(f"gave up waiting for {what}")
 
 
+def _postgres_server():
+    """The PostgreSQL server of the test run (DATABASE_URL), or None on SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    return url.rsplit("/", 1)[0] if url.startswith(("postgres://", "postgresql://")) else None
+
+
+def _admin(server, statement):
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(statement)
+
+
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory):
+    """A migrated database to copy from: a SQLite file, or on PostgreSQL a template database."""
     folder = tmp_path_factory.mktemp("worker-db")
-    environment = _environment(folder, folder / "khabar.sqlite3")
-    subprocess.run([str(KHABAR), "migrate", "--noinput"], env=environment, check=True, capture_output=True)
-    return folder / "khabar.sqlite3"
+    server = _postgres_server()
+    if server:
+        name = f"khabar_faults_{secrets.token_hex(4)}"
+        _admin(server, f"CREATE DATABASE {name}")
+        database = f"{server}/{name}"
+    else:
+        database = folder / "khabar.sqlite3"
+    subprocess.run(
+        [str(KHABAR), "migrate", "--noinput"],
+        env=_environment(folder, database),
+        check=True,
+        capture_output=True,
+    )
+    yield database
+    if server:
+        _admin(server, f"DROP DATABASE IF EXISTS {name}")
 
 
 def _environment(folder, database, **extra):
@@ -43,7 +70,7 @@ def _environment(folder, database, **extra):
         "PYTHONPATH": str(REPO),
         "KHABAR_VAR_DIR": str(folder / "var"),
         "SECRET_KEY": secrets.token_urlsafe(40),
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": str(database) if str(database).startswith("postgres") else f"sqlite:///{database}",
         "CACHE_URL": "locmemcache://",
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "LOG_LEVEL": "WARNING",
@@ -81,11 +108,15 @@ class Site:
         return path.read_text().split() if path.exists() else []
 
     def status(self, task_id):
-        with sqlite3.connect(self.database) as db:
-            row = db.execute(
-                "SELECT status FROM django_tasks_database_dbtaskresult WHERE replace(id, '-', '') = ?",
-                (task_id,),
-            ).fetchone()
+        query = "SELECT status FROM django_tasks_database_dbtaskresult WHERE replace(id::text, '-', '') = %s"
+        if str(self.database).startswith("postgres"):
+            import psycopg
+
+            with psycopg.connect(str(self.database)) as db:
+                row = db.execute(query, (task_id,)).fetchone()
+        else:
+            with sqlite3.connect(self.database) as db:
+                row = db.execute(query.replace("::text", "").replace("%s", "?"), (task_id,)).fetchone()
         return row[0] if row else None
 
     def stop(self):
@@ -100,11 +131,19 @@ class Site:
 
 @pytest.fixture
 def site(migrated, tmp_path):
-    database = tmp_path / "khabar.sqlite3"
-    shutil.copy(migrated, database)
+    server = _postgres_server()
+    if server:
+        name = f"khabar_faults_{secrets.token_hex(4)}"
+        _admin(server, f"CREATE DATABASE {name} TEMPLATE {str(migrated).rsplit('/', 1)[1]}")
+        database = f"{server}/{name}"
+    else:
+        database = tmp_path / "khabar.sqlite3"
+        shutil.copy(migrated, database)
     made = Site(tmp_path, database, KHABAR_WORKER_LEASE="2", SQLITE_TIMEOUT="1")
     yield made
     made.stop()
+    if server:
+        _admin(server, f"DROP DATABASE IF EXISTS {name}")
 
 
 def test_a_task_whose_worker_was_killed_runs_again_once(site):
@@ -121,6 +160,8 @@ def test_a_task_whose_worker_was_killed_runs_again_once(site):
 
 
 def test_a_held_sqlite_lock_does_not_kill_the_worker(site):
+    if _postgres_server():
+        pytest.skip("a SQLite write lock")
     task = site.enqueue("b")
     worker = site.worker()
     wait_for(lambda: "start" in site.lines("b"), "the worker to start the task")
