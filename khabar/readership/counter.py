@@ -4,8 +4,8 @@ A view is counted from a beacon the article page sends (so a view served from th
 too). Only ``HourlyViews`` rows are stored: a story, an hour, a number. To keep one reader from
 counting a story twice, the address and browser (User-Agent) are hashed with a random salt that is
 replaced every day and never written anywhere but the cache; the hash of that reader, the story and
-the hour is kept in the cache for an hour, and a reader is counted for at most ``CLIENT_LIMIT`` views
-an hour. Neither hash can be turned back into an address once the day's salt is gone.
+the hour is kept in the cache for an hour, and a reader may send at most ``CLIENT_LIMIT`` beacons an
+hour, repeated or not. Neither hash can be turned back into an address once the day's salt is gone.
 
 The ranking (most views in the last ``WINDOW_HOURS`` hours) is recomputed at most every
 ``REFRESH_SECONDS``; when it changes, the ``most-read`` cache tag gets a new version, so the cached
@@ -60,10 +60,11 @@ def record(request, article_id: int, now: dt.datetime | None = None) -> str:
     hour = hour_of(now)
     reader = reader_hash(request, now)
     seen = hashlib.sha256(f"{reader}|{article_id}|{hour.isoformat()}".encode()).hexdigest()
-    if not cache.add(f"readership:seen:{seen}", 1, 3600):
-        return SEEN
+    # The limit first, so that one client cannot fill the cache with «seen» keys either.
     if not hit("readership", reader, *CLIENT_LIMIT):
         return LIMITED
+    if not cache.add(f"readership:seen:{seen}", 1, 3600):
+        return SEEN
     if not live_articles().filter(pk=article_id).exists():
         return UNKNOWN
     _add_view(article_id, hour)
