@@ -169,14 +169,14 @@ def _post_comment(request, article_pk):
 @require_POST
 def report_comment(request, comment_pk):
     with translation.override("ar"):
+        if not ratelimit.allow(request, "report"):  # before any query, as for posts
+            return _refused(request, RATE_LIMITED, status=429)
         comment = get_object_or_404(
             ReaderComment.objects.select_related("article"),
             pk=comment_pk,
             status=Status.APPROVED,
             article__in=public_pages(ArticlePage.objects.live()),
         )
-        if not ratelimit.allow(request, "report"):
-            return _message(request, comment.article, RATE_LIMITED, status=429)
         reason = request.POST.get("reason", "")
         if reason not in CommentReport.Reason.values:
             return _message(request, comment.article, "اختر سبب الإبلاغ.", status=400)

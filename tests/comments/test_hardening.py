@@ -126,3 +126,15 @@ def test_a_locked_database_loses_neither_the_comment_nor_the_check(client, make_
     assert again.status_code == 201
     assert ReaderComment.objects.get().comment == "تعليق وقت الزحام"
     assert SpentChallenge.objects.count() == 1
+
+
+def test_a_rate_limited_report_costs_no_query(make_article, policy, settings, django_assert_num_queries):
+    settings.COMMENTS_RATE_LIMITS = {"ip": (0, 600), "session": (100, 600)}
+    comment = approved(make_article(), "تعليق")
+    with django_assert_num_queries(0):
+        response = Client(REMOTE_ADDR="10.0.0.8").post(
+            reverse("comments:report", args=[comment.pk]), {"reason": "spam"}
+        )
+    assert response.status_code == 429
+    comment.refresh_from_db()
+    assert comment.report_count == 0
