@@ -38,6 +38,13 @@ def _gradient(size, top, bottom):
     return image
 
 
+def _canvas(key, palette, size, lighten):
+    """(seeded random, colours, image, draw) for a picture on a sky gradient of ``palette[0]``."""
+    colours = [_rgb(c) for c in palette]
+    image = _gradient(size, _mix(colours[0], (255, 255, 255), lighten), colours[0])
+    return _seeded(key), colours, image, ImageDraw.Draw(image)
+
+
 def _as_file(image, name):
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
@@ -75,11 +82,8 @@ def portrait(key, palette, size=400):
 
 def scene(key, palette, size=(1200, 800)):
     """A landscape of layered hills under a sky, with a sun: ``palette`` is (sky, …hills)."""
-    rnd = _seeded(key)
-    colours = [_rgb(c) for c in palette]
+    rnd, colours, image, draw = _canvas(key, palette, size, 0.4)
     width, height = size
-    image = _gradient(size, _mix(colours[0], (255, 255, 255), 0.4), colours[0])
-    draw = ImageDraw.Draw(image)
     r = height * 0.09
     sx, sy = rnd.uniform(width * 0.15, width * 0.85), rnd.uniform(height * 0.12, height * 0.3)
     draw.ellipse([sx - r, sy - r, sx + r, sy + r], fill=_mix(colours[0], (255, 236, 179), 0.8))
@@ -98,11 +102,8 @@ def scene(key, palette, size=(1200, 800)):
 
 def city(key, palette, size=(1200, 800)):
     """A skyline of blocks with lit windows: ``palette`` is (sky, …buildings)."""
-    rnd = _seeded(key)
-    colours = [_rgb(c) for c in palette]
+    rnd, colours, image, draw = _canvas(key, palette, size, 0.5)
     width, height = size
-    image = _gradient(size, _mix(colours[0], (255, 255, 255), 0.5), colours[0])
-    draw = ImageDraw.Draw(image)
     for n, colour in enumerate(colours[1:]):
         x = rnd.uniform(-80, 0)
         while x < width:
@@ -120,11 +121,8 @@ def city(key, palette, size=(1200, 800)):
 
 def sea(key, palette, size=(1200, 800)):
     """Sea to the horizon with a shore in front: ``palette`` is (sky, water, deep water, sand)."""
-    rnd = _seeded(key)
-    sky, water, deep, sand = (_rgb(c) for c in palette)
+    rnd, (_sky, water, deep, sand), image, draw = _canvas(key, palette, size, 0.5)
     width, height = size
-    image = _gradient(size, _mix(sky, (255, 255, 255), 0.5), sky)
-    draw = ImageDraw.Draw(image)
     horizon = height * rnd.uniform(0.38, 0.48)
     for y in range(int(horizon), height):
         draw.line([(0, y), (width, y)], fill=_mix(water, deep, (y - horizon) / (height - horizon)))
