@@ -47,10 +47,30 @@ else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://khabar")}
-CACHES["default"].setdefault("KEY_PREFIX", "khabar")
+
+
+def cache_config(url):
+    """The cache for ``url``; a Redis one degrades instead of failing (khabar/core/cache_backends.py)."""
+    config = env.cache_url_config(url)
+    config.setdefault("KEY_PREFIX", "khabar")
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
+        config["BACKEND"] = "khabar.core.cache_backends.ResilientRedisCache"
+        # Fail fast: a request must not wait on a cache it can do without.
+        options = config.setdefault("OPTIONS", {})
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 0.5)
+        options.setdefault("retry", Retry(NoBackoff(), 0))
+    return config
+
+
+CACHES = {"default": cache_config(env("CACHE_URL", default="locmemcache://khabar"))}
 # Seconds an anonymous page view stays cached (invalidation does the real work).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Edge caches (Varnish with xkey) to purge on every invalidation: comma-separated base URLs.
+EDGE_PURGE_URLS = env.list("EDGE_PURGE_URLS", default=[])
 
 # Reader comments (khabar.comments) on django-comments-xtd; see README "Comments".
 SITE_ID = 1
@@ -71,6 +91,7 @@ TASKS = {
 
 INSTALLED_APPS = [
     "khabar.adminui",  # first: its admin templates (login, branding) replace Wagtail's
+    "khabar.core",
     "khabar.newsroom",
     "khabar.wire",
     "khabar.search",
@@ -114,17 +135,22 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache: its hits carry the same security headers as a rendered page.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "khabar.admin_csp.AdminCSPMiddleware",
+    # Before the page cache: "/?p=123" must redirect, not be answered with a cached home page.
+    "khabar.wordpress.middleware.LegacyQueryRedirectMiddleware",
+    # Anonymous hits (no session cookie) are answered here, before sessions, CSRF and authentication.
+    "khabar.core.pagecache.PageCacheHitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "khabar.core.edge.LoggedInCookieMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "khabar.admin_csp.AdminCSPMiddleware",
-    "khabar.wordpress.middleware.LegacyQueryRedirectMiddleware",
-    "khabar.newsroom.cache.AnonymousPageCacheMiddleware",
+    "khabar.core.pagecache.AnonymousPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",
     # Answers a 404 with the permanent redirect an import or a slug change left.
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 
-from khabar.newsroom.cache import invalidate
+from khabar.core.pagecache import invalidate
 
 from .models import ReaderComment, Status
 

@@ -1,14 +1,15 @@
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
-from .cache import tag_version
+from khabar.core.pagecache import tag_version
+
 from .models import SectionPage, public_pages
 
 
-def _nav_sections():
+def _nav_sections(request):
     # Every page shows the masthead: its sections are kept in the cache until a section or the
     # home page is published, unpublished or deleted (the "settings" tag), not queried each view.
-    key = f"nav-sections:{tag_version('settings')}"
+    key = f"nav-sections:{tag_version('settings', request)}"
     sections = cache.get(key)
     if sections is None:
         sections = list(public_pages(SectionPage.objects.live()).order_by("path").only("id", "title", "url_path"))
@@ -18,4 +19,4 @@ def _nav_sections():
 
 def navigation(request):
     """The sections of the masthead, in tree order (lazy: only looked up when a template shows them)."""
-    return {"nav_sections": SimpleLazyObject(_nav_sections)}
+    return {"nav_sections": SimpleLazyObject(lambda: _nav_sections(request))}

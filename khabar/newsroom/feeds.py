@@ -12,7 +12,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from taggit.models import Tag
 from wagtail.models import Site
 
-from .cache import tag_request
+from khabar.core.pagecache import tag_request
+
 from .models import Author, NewsroomSettings, SectionPage
 from .models.pages import live_articles, public_pages
 

@@ -6,7 +6,8 @@ from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
-from .cache import invalidate
+from khabar.core.pagecache import invalidate
+
 from .models import Agency, ArticlePage, Author, NewsroomSettings, SectionPage
 
 
@@ -61,8 +62,10 @@ def topic_changed(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=NewsroomSettings)
-def settings_changed(sender, instance, **kwargs):
-    invalidate("settings", "listing")
+def settings_changed(sender, instance, created=False, **kwargs):
+    # The row is created, with its defaults, by the first page that reads it: nothing shown changes.
+    if not created:
+        invalidate("settings", "listing")
 
 
 @receiver(post_save, sender=PageViewRestriction)

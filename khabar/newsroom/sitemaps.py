@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
-from .cache import tag_request
+from khabar.core.pagecache import tag_request
+
 from .models import NewsroomSettings, SectionPage
 from .models.pages import live_articles, public_pages
 

@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.html import format_html
 from taggit.models import Tag
 
-from .cache import tag_request
+from khabar.core.pagecache import tag_request
+
 from .models import Author
 from .models.pages import live_articles, paginate
 from .pictures import attach_lead_pictures

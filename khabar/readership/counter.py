@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
-from khabar.newsroom.cache import invalidate
+from khabar.core.pagecache import invalidate
 from khabar.newsroom.models.pages import live_articles
 from khabar.ratelimit import address, hit
 

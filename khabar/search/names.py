@@ -13,7 +13,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from khabar.arabic.analyzer import analyze
-from khabar.newsroom.cache import tag_version
+from khabar.core.pagecache import tag_version
 from khabar.newsroom.models import ArticleTag, Author
 from khabar.newsroom.models.pages import live_articles
 

@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from khabar.newsroom.cache import tag_request
+from khabar.core.pagecache import tag_request
 from khabar.newsroom.pictures import lead_pictures_for
 
 from .engines import COUNT_CAP, POOL

@@ -84,7 +84,7 @@ def test_lookup_query_count_is_bounded(django_assert_max_num_queries):
 # Committed rows: the warm-up thread reads through its own database connection.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_server_workers_build_the_index_in_the_background_as_they_start():
-    from khabar.newsroom.management.commands.serve import worker_started
+    from khabar.core.management.commands.serve import worker_started
 
     for i in range(20):
         memory.remember(f"{SOURCE} Item {i}.", f"{TARGET} {i}")

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from taggit.models import Tag
 
-from khabar.newsroom.cache import HEADER
+from khabar.core.pagecache import HEADER
 from khabar.newsroom.models import Agency, Author, NewsroomSettings
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_anonymous_views_are_cached_and_served_identically(client, story):
         first = client.get(url)
         assert first[HEADER] == "miss", url
         second = client.get(url)
-        assert second[HEADER] == "hit", url
+        assert second[HEADER] == "hit", (url, first.headers, second.headers)
         assert second.content == first.content and second["Content-Type"] == first["Content-Type"]
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from khabar.newsroom.cache import invalidate
+from khabar.core.pagecache import invalidate
 from khabar.newsroom.models import ArticlePage, SectionPage
 from khabar.newsroom.pictures import attach_lead_pictures
 

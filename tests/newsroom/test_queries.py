@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from khabar.newsroom.cache import invalidate
+from khabar.core.pagecache import invalidate
 from khabar.newsroom.models import RelatedArticle, SectionPage
 
 pytestmark = pytest.mark.django_db

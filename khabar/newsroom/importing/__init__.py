@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.utils import timezone
 
-from ..cache import invalidate
+from khabar.core.pagecache import invalidate
+
 from .bulk import TreeWriter
 from .lookups import Lookups
 from .records import BadLine, parse_line

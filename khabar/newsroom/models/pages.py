@@ -33,9 +33,9 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from khabar.arabic.dateline import format_dateline
+from khabar.core.pagecache import tag_request
 
 from ..blocks import ArticleBodyBlock
-from ..cache import tag_request
 from ..pictures import ARABIC_LETTER, SHARE_RENDITION, attach_lead_pictures, lead_picture_of
 from .site_settings import NewsroomSettings
 

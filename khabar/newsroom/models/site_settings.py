@@ -1,6 +1,10 @@
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from khabar.core.pagecache import tag_version
 
 
 @register_setting(icon="site")
@@ -29,3 +33,18 @@ class NewsroomSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("newsroom settings")
+
+    @classmethod
+    def for_request(cls, request):
+        # Every page reads these settings: they are kept in the cache until they change (the
+        # "settings" tag, whose version the page cache has usually read already), not queried each view.
+        attr = cls.get_cache_attr_name()
+        if not hasattr(request, attr):
+            site = Site.find_for_request(request)
+            key = f"newsroom-settings:{site.pk if site else ''}:{tag_version('settings', request)}"
+            if (found := cache.get(key)) is None:
+                found = cls.for_site(site)
+                cache.set(key, found, timeout=None)
+            found._request = request
+            setattr(request, attr, found)
+        return getattr(request, attr)

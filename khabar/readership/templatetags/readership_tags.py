@@ -3,7 +3,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 
-from khabar.newsroom.cache import tag_request
+from khabar.core.pagecache import tag_request
 
 from .. import counter
 

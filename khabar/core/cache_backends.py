@@ -1,0 +1,82 @@
+"""A Redis cache that degrades instead of failing when Redis does not answer.
+
+Everything Khabar keeps in the cache can be rebuilt, except the two things that guard the
+comment form: reads then miss and writes are dropped (pages are served uncached, Wagtail
+recomputes what it cached), while the atomic claims a rate limit or a replay guard needs
+(``add``, ``incr``, ``decr``) raise :class:`CacheUnavailable`, so their callers refuse instead
+of letting every post through. After a failure the cache is left alone for ``RETRY_SECONDS``, so a
+dead or unreachable Redis costs a request nothing rather than a connection timeout each time.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+RETRY_SECONDS = 5.0
+
+
+class CacheUnavailable(Exception):
+    """The shared cache cannot be reached: an atomic claim could not be made."""
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._down_until = 0.0
+        self._lock = threading.Lock()
+
+    def _call(self, method, *args, fallback=None, strict=False, **kwargs):
+        if time.monotonic() < self._down_until:
+            if strict:
+                raise CacheUnavailable
+            return fallback
+        try:
+            return method(*args, **kwargs)
+        except RedisError as error:
+            with self._lock:
+                if time.monotonic() >= self._down_until:
+                    logger.warning("Cache unreachable, serving without it for %s s: %s", RETRY_SECONDS, error)
+                self._down_until = time.monotonic() + RETRY_SECONDS
+            if strict:
+                raise CacheUnavailable from error
+            return fallback
+
+    # Reads miss and writes are dropped: whatever was cached is rebuilt without the cache.
+    def get(self, key, default=None, version=None):
+        return self._call(super().get, key, default, version, fallback=default)
+
+    def get_many(self, keys, version=None):
+        return self._call(super().get_many, keys, version, fallback={})
+
+    def has_key(self, key, version=None):
+        return self._call(super().has_key, key, version, fallback=False)
+
+    def set(self, *args, **kwargs):
+        return self._call(super().set, *args, **kwargs)
+
+    def set_many(self, *args, **kwargs):
+        return self._call(super().set_many, *args, fallback=[], **kwargs)
+
+    def touch(self, *args, **kwargs):
+        return self._call(super().touch, *args, fallback=False, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return self._call(super().delete, *args, fallback=False, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        return self._call(super().delete_many, *args, **kwargs)
+
+    def clear(self):
+        return self._call(super().clear)
+
+    # Atomic claims fail closed (``decr`` is ``incr`` with a negative step).
+    def add(self, *args, **kwargs):
+        return self._call(super().add, *args, strict=True, **kwargs)
+
+    def incr(self, *args, **kwargs):
+        return self._call(super().incr, *args, strict=True, **kwargs)

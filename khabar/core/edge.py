@@ -1,0 +1,101 @@
+"""Edge caches (Varnish with xkey, a CDN with surrogate keys) in front of ``khabar serve``.
+
+Anonymous pages carry their cache tags in the ``xkey`` header and a ``Cache-Control`` that lets
+the edge keep them (:mod:`khabar.core.pagecache`). Every invalidation, from any process, purges the
+same tags at each edge in ``EDGE_PURGE_URLS``: once the transaction commits a task is queued per edge
+(:func:`khabar.core.tasks.purge_edge`), so a publish never waits for an edge, and a purge that fails
+is queued again with a growing delay.
+"""
+
+import logging
+
+import urllib3
+from django.conf import settings
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+KEY_HEADER = "xkey"
+PURGE_HEADER = "xkey-purge"
+# How long an edge may go on serving a page while Khabar does not answer.
+STALE_IF_ERROR_SECONDS = 86400
+MAX_ATTEMPTS = 8
+_MAX_HEADER = 4000  # Varnish refuses request headers over 8 KiB
+
+_HTTP = urllib3.PoolManager(num_pools=4, maxsize=2, block=False)
+
+
+class PurgeFailed(Exception):
+    pass
+
+
+def purge_on_commit(tags):
+    """Queue a purge of ``tags`` at every edge once the current transaction commits."""
+    if settings.EDGE_PURGE_URLS:
+        transaction.on_commit(lambda: enqueue_purges(tags))
+
+
+def enqueue_purges(tags):
+    from .tasks import purge_edge
+
+    for url in settings.EDGE_PURGE_URLS:
+        purge_edge.enqueue(url, sorted(tags))
+
+
+def _batches(tags):
+    batch = []
+    for tag in tags:
+        if batch and len(" ".join([*batch, tag])) > _MAX_HEADER:
+            yield batch
+            batch = []
+        batch.append(tag)
+    if batch:
+        yield batch
+
+
+def purge(url, tags):
+    """Ask the edge at ``url`` to drop every object tagged with one of ``tags``."""
+    for batch in _batches(tags):
+        try:
+            response = _HTTP.request(
+                "PURGE",
+                url.rstrip("/") + "/",
+                headers={PURGE_HEADER: " ".join(batch)},
+                timeout=urllib3.Timeout(connect=2, read=5),
+                retries=False,
+            )
+        except urllib3.exceptions.HTTPError as error:
+            raise PurgeFailed(f"{url}: {error}") from error
+        if response.status != 200:
+            raise PurgeFailed(f"{url}: HTTP {response.status}")
+
+
+LOGGED_IN_COOKIE = "khabar_user"
+
+
+class LoggedInCookieMiddleware:
+    """Tells the edge who is logged in: they bypass it (``khabar_user`` cookie, no secret in it).
+
+    Set while a session is authenticated, removed when it is not; Khabar itself never trusts it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        logged_in = user is not None and user.is_authenticated
+        marked = LOGGED_IN_COOKIE in request.COOKIES
+        if logged_in and not marked:
+            response.set_cookie(
+                LOGGED_IN_COOKIE,
+                "1",
+                max_age=settings.SESSION_COOKIE_AGE,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        elif marked and not logged_in:
+            response.delete_cookie(LOGGED_IN_COOKIE, samesite="Lax")
+        return response
