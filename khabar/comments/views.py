@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
+from khabar.core.cache_backends import CacheUnavailable
 from khabar.newsroom.models import ArticlePage, public_pages
 from khabar.proxy import client_ip
 
@@ -33,6 +34,8 @@ CAPTCHA_REFUSALS = {
     "expired": "انتهت صلاحية التحقق. أعد التحقق ثم أرسل التعليق.",
     "replayed": "استُخدم هذا التحقق من قبل. أعد التحقق ثم أرسل التعليق.",
 }
+# The rate limits live in the cache: while it is down, posts and reports are refused.
+UNAVAILABLE = "لا يمكن استقبال التعليقات الآن بسبب عطل مؤقت. نرجو المحاولة مجددًا بعد قليل."
 RATE_LIMITED = "أرسلت طلبات كثيرة في وقت قصير. نرجو الانتظار بضع دقائق ثم المحاولة مجددًا."
 CLOSED = "التعليقات مغلقة على هذا الخبر."
 NOT_SAVED = "تعذّر حفظ تعليقك الآن. لم يُحتسب التحقق ولم يضع نصك: أعد الإرسال بعد قليل."
@@ -100,7 +103,11 @@ def post_comment(request, article_pk):
     # A flood of refused posts must cost readers as little as possible: the rate limit (one cache
     # increment, no session load, no database) comes before the CSRF check, the body and the article.
     with translation.override("ar"):
-        if not ratelimit.allow(request, "post"):
+        try:
+            allowed = ratelimit.allow(request, "post")
+        except CacheUnavailable:
+            return _check_kept(_refused(request, UNAVAILABLE, status=503))
+        if not allowed:
             return _check_kept(_refused(request, RATE_LIMITED, status=429))
         return _post_comment(request, article_pk)
 
@@ -169,7 +176,11 @@ def _post_comment(request, article_pk):
 @require_POST
 def report_comment(request, comment_pk):
     with translation.override("ar"):
-        if not ratelimit.allow(request, "report"):  # before any query, as for posts
+        try:
+            allowed = ratelimit.allow(request, "report")  # before any query, as for posts
+        except CacheUnavailable:
+            return _refused(request, UNAVAILABLE, status=503)
+        if not allowed:
             return _refused(request, RATE_LIMITED, status=429)
         comment = get_object_or_404(
             ReaderComment.objects.select_related("article"),

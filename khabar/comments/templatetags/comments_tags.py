@@ -3,6 +3,7 @@
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count
+from django.utils.functional import LazyObject
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 
@@ -60,6 +61,8 @@ def article_comments(context, page):
 
 def _articles_in(value, depth=0):
     """Article pages found in a context value: an article, a list of them, a page of results, (section, list) pairs."""
+    if isinstance(value, LazyObject):
+        return  # e.g. the csrf_token: evaluating it would set a CSRF cookie on a page shared by everyone
     if isinstance(value, ArticlePage):
         yield value
     elif depth < 3 and isinstance(value, list | tuple | PaginatorPage):
