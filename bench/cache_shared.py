@@ -35,7 +35,9 @@ def per_op_us(operation, runs):
 
 def main():
     work = Path(tempfile.mkdtemp(prefix="khabar-bench-cache-"))
-    os.environ.update(KHABAR_VAR_DIR=str(work), DATABASE_URL=f"sqlite:///{work / 'db.sqlite3'}", SECRET_KEY="b")
+    os.environ.update(
+        KHABAR_VAR_DIR=str(work), DATABASE_URL=f"sqlite:///{work / 'db.sqlite3'}", SECRET_KEY="b"
+    )
     os.environ["DJANGO_SETTINGS_MODULE"] = "khabar.settings"
     import django
 

@@ -15,6 +15,9 @@ requests/s for one article page with ``wrk -t2 -c8 -d10s``:
   request and needs a wrk script; the setting measures the same path cleanly.)
 * cached: the normal configuration; the page is warmed once, then every
   request is a cache hit (checked through the X-Khabar-Cache header).
+* Varnish hit: the shipped deploy/varnish/khabar.vcl (backend port changed to
+  the bench server's) in front of the cached server, when varnishd is installed;
+  every request is an edge hit (checked through the X-Cache header).
 
 Reference, measured in the same run: nginx (/usr/sbin/nginx, our own config on
 another free loopback port) serving the HTML the site returned, as a static
@@ -39,6 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 KHABAR = ROOT / ".venv" / "bin" / "khabar"
 CORPUS = ROOT / "bench" / "corpus.py"
 NGINX = "/usr/sbin/nginx"
+VARNISHD = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin")
+VCL = ROOT / "deploy" / "varnish" / "khabar.vcl"
 WRK = "/usr/bin/wrk"
 WRK_ARGS = ["-t2", "-c8", "-d10s"]
 # wrk drops answers slower than 2 s by default; a slow page should count as slow, not vanish.
@@ -130,6 +135,22 @@ class Server:
         self.process.wait(timeout=30)
 
 
+def varnish_hit(tmp, backend_port, path):
+    edge_port = free_port()
+    vcl = tmp / "khabar.vcl"
+    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
+    command = [VARNISHD, "-F", "-j", "none", "-n", str(tmp / "varnish"), "-a", f"127.0.0.1:{edge_port}"]
+    varnish = subprocess.Popen([*command, "-f", str(vcl), "-s", "malloc,64m"], stdout=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{edge_port}{path}"
+        wait_for(url)
+        assert fetch(url)[1]["X-Cache"] == "hit"
+        return wrk(url)
+    finally:
+        varnish.terminate()
+        varnish.wait(timeout=30)
+
+
 def main(stories=20000):
     tmp = Path(tempfile.mkdtemp(prefix="khabar-bench-pages-"))
     tmp.chmod(0o755)  # nginx workers run as an unprivileged user
@@ -177,6 +198,8 @@ def main(stories=20000):
             status, headers, html = fetch(server.url + path)
             assert status == 200 and headers["X-Khabar-Cache"] == "hit", headers
             results["Khabar, cached (anonymous page cache)"] = wrk(server.url + path)
+            if VARNISHD:
+                results["Varnish hit (deploy/varnish/khabar.vcl)"] = varnish_hit(tmp, port, path)
 
         (tmp / "nginx-root").mkdir()
         (tmp / "nginx-root" / "article.html").write_bytes(html)

@@ -48,7 +48,6 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 
-
 def cache_config(url):
     """The cache for ``url``; a Redis one degrades instead of failing (khabar/core/cache_backends.py)."""
     config = env.cache_url_config(url)

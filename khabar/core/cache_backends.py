@@ -1,8 +1,8 @@
 """A Redis cache that degrades instead of failing when Redis does not answer.
 
-Everything Khabar keeps in the cache can be rebuilt, except the two things that guard the
+Everything Khabar keeps in the cache can be rebuilt, except the comment rate limits, which guard the
 comment form: reads then miss and writes are dropped (pages are served uncached, Wagtail
-recomputes what it cached), while the atomic claims a rate limit or a replay guard needs
+recomputes what it cached), while the atomic claims a rate limit needs
 (``add``, ``incr``, ``decr``) raise :class:`CacheUnavailable`, so their callers refuse instead
 of letting every post through. After a failure the cache is left alone for ``RETRY_SECONDS``, so a
 dead or unreachable Redis costs a request nothing rather than a connection timeout each time.

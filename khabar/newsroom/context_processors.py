@@ -12,7 +12,9 @@ def _nav_sections(request):
     key = f"nav-sections:{tag_version('settings', request)}"
     sections = cache.get(key)
     if sections is None:
-        sections = list(public_pages(SectionPage.objects.live()).order_by("path").only("id", "title", "url_path"))
+        sections = list(
+            public_pages(SectionPage.objects.live()).order_by("path").only("id", "title", "url_path")
+        )
         cache.set(key, sections, timeout=None)
     return sections
 

@@ -35,7 +35,7 @@ def free_port():
 
 
 def get(url):
-    return http.request("GET", url, retries=False, redirect=False, timeout=10)
+    return http.request("GET", url, retries=False, redirect=False, timeout=60)  # a hang guard, not a measure
 
 
 def wait_until(check, deadline, what):
