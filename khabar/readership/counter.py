@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from khabar.core.cache_backends import CacheUnavailable
 from khabar.core.pagecache import invalidate
 from khabar.newsroom.models.pages import live_articles
 from khabar.ratelimit import address, hit
@@ -58,13 +59,16 @@ def record(request, article_id: int, now: dt.datetime | None = None) -> str:
     """Count one view of story ``article_id`` by this request's reader; returns what was done."""
     now = now or timezone.now()
     hour = hour_of(now)
-    reader = reader_hash(request, now)
-    seen = hashlib.sha256(f"{reader}|{article_id}|{hour.isoformat()}".encode()).hexdigest()
-    # The limit first, so that one client cannot fill the cache with «seen» keys either.
-    if not hit("readership", reader, *CLIENT_LIMIT):
-        return LIMITED
-    if not cache.add(f"readership:seen:{seen}", 1, 3600):
-        return SEEN
+    try:
+        reader = reader_hash(request, now)  # its daily salt is kept in the cache
+        seen = hashlib.sha256(f"{reader}|{article_id}|{hour.isoformat()}".encode()).hexdigest()
+        # The limit first, so that one client cannot fill the cache with «seen» keys either.
+        if not hit("readership", reader, *CLIENT_LIMIT):
+            return LIMITED
+        if not cache.add(f"readership:seen:{seen}", 1, 3600):
+            return SEEN
+    except CacheUnavailable:
+        return LIMITED  # without the cache a view cannot be told from a repeat: not counted
     if not live_articles().filter(pk=article_id).exists():
         return UNKNOWN
     _add_view(article_id, hour)
@@ -98,7 +102,11 @@ def ranking(now: dt.datetime | None = None) -> list[int]:
 def refresh(now: dt.datetime | None = None, force: bool = False) -> list[int]:
     """Recompute the ranking when ``REFRESH_SECONDS`` have passed since the last time (or ``force``);
     a changed ranking renews the ``most-read`` tag. Returns the ranking in use."""
-    if not (cache.add(_REFRESH_KEY, 1, REFRESH_SECONDS) or force):
+    try:
+        due = cache.add(_REFRESH_KEY, 1, REFRESH_SECONDS)
+    except CacheUnavailable:
+        return ranking(now)  # the cache is down: rank from the database, renew nothing
+    if not (due or force):
         current = cache.get(_RANKING_KEY)
         if current is not None:
             return current
