@@ -87,8 +87,15 @@ def tag_versions(tags, request=None):
 
 
 def tag_version(tag, request=None):
-    """The current version of ``tag``: part of a cache key that goes stale with the tag."""
-    return tag_versions([tag], request)[tag]
+    """The current version of ``tag``: part of a cache key that goes stale with the tag.
+
+    With ``request``, the caller reads what the tag stands for after this call, so the page being
+    rendered may be stored with this version (it is remembered on the request, and read only once).
+    """
+    version = tag_versions([tag], request)[tag]
+    if request is not None:
+        request._tag_versions = {**getattr(request, "_tag_versions", {}), tag: version}
+    return version
 
 
 def _page_key(request):

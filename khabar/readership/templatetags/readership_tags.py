@@ -3,7 +3,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 
-from khabar.core.pagecache import tag_request
+from khabar.core.pagecache import tag_request, tag_version
 
 from .. import counter
 
@@ -16,6 +16,8 @@ def most_read(context):
     request = context.get("request")
     if request is not None:
         tag_request(request, counter.TAG)
+        counter.refresh()  # may renew the tag; the version read next is the one this ranking goes with
+        tag_version(counter.TAG, request)
     return {"articles": counter.most_read(), "request": request}
 
 
