@@ -160,6 +160,8 @@ def editor(request, pk):
         request,
         "desk/editor.html",
         {
+            # The article's title is the agency's English headline until the headline segment is translated.
+            "heading": translation.article.draft_title if segments and segments[0].target.strip() else "",
             "standing": review.standing(translation),
             "review_actions": review.actions_for(translation.article, request.user),
             "can_publish": translation.article.permissions_for_user(request.user).can_publish(),
