@@ -116,6 +116,16 @@ def test_newsml_g2_text_item_gets_its_linked_picture_item_and_image_links():
     assert items["urn:example:pic:1"].pictures == [linked]
 
 
+def test_rss_media_description_is_the_caption_not_the_story():
+    # feedparser reads media:description as the entry's content: it must not replace the story.
+    feed = RSS_MEDIA.replace(
+        b"<media:license>", b"<media:description>Traders on the floor.</media:description><media:license>"
+    )
+    (item,) = only_item(feed)
+    assert item.body_html == "<p>Stocks rose.</p>"
+    assert item.pictures[0]["caption"] == "Traders on the floor."
+
+
 def test_rss_media_content_and_image_enclosures_only_over_http():
     (item,) = only_item(RSS_MEDIA)
     hrefs = [p["href"] for p in item.pictures]

@@ -234,8 +234,20 @@ def g2_picture_items(elements) -> dict:
 # RSS and Atom (feedparser entries) ---------------------------------------------------------------
 
 
-def rss_pictures(entry) -> list[dict]:
-    """Media RSS ``media:content`` (images) and ``enclosure`` links with an image type."""
+def story_contents(entry) -> tuple[list, str]:
+    """(the entry's story contents, the Media RSS caption): feedparser files ``media:description`` under
+    ``content`` as plain text, where it would pass for the story's body."""
+    contents = entry.get("content") or []
+    if not entry.get("media_content"):
+        return contents, ""
+    captions = [c for c in contents if c.get("type") == "text/plain"]
+    if not captions:
+        return contents, ""
+    return [c for c in contents if c.get("type") != "text/plain"], text(captions[0].get("value"))
+
+
+def rss_pictures(entry, caption="") -> list[dict]:
+    """Media RSS ``media:content`` (images, the first with ``caption``) and image ``enclosure`` links."""
     credits = entry.get("media_credit") or []
     credit = next(
         (text(c.get("content")) for c in credits if isinstance(c, dict) and text(c.get("content"))), ""
@@ -250,6 +262,7 @@ def rss_pictures(entry) -> list[dict]:
             pictures.append(
                 ParsedPicture(
                     href=web_address(media.get("url")),
+                    caption="" if pictures else caption[:1000],
                     credit=credit[:255],
                     usage_terms=usage,
                     mime_type=mime_type,

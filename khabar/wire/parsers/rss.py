@@ -25,7 +25,7 @@ from .base import (
     text_to_html,
 )
 from .errors import RSSError, UnsafeRSSError
-from .pictures import rss_pictures
+from .pictures import rss_pictures, story_contents
 from .safexml import declares_entities
 
 FORMAT = "rss"
@@ -75,7 +75,7 @@ def _item(entry, channel, base) -> ParsedItem:
     require(guid, guid=guid, title=headline)
     if "://" not in guid and not guid.startswith("urn:"):
         guid = f"{base or 'feed'}#{guid}"
-    contents = entry.get("content") or []
+    contents, media_caption = story_contents(entry)
     body = contents[0].get("value", "") if contents else entry.get("summary", "")
     is_html = (
         contents[0].get("type") if contents else entry.get("summary_detail", {}).get("type")
@@ -102,5 +102,5 @@ def _item(entry, channel, base) -> ParsedItem:
         version_created=updated,
         link=link[:500] if (link := text(entry.get("link"))).startswith(("http://", "https://")) else "",
         usage_terms=text(channel.get("rights")),
-        pictures=rss_pictures(entry),
+        pictures=rss_pictures(entry, media_caption),
     )
