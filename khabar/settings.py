@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "khabar.qa",
     "khabar.worker",  # before django_tasks_db: its db_worker command replaces the library's
     "khabar.wordpress",
+    "khabar.backup",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

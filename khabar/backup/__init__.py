@@ -1,0 +1,1 @@
+"""Backups: ``khabar backup DIR`` and ``khabar restore DIR`` (the database and the media folder)."""
