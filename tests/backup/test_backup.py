@@ -5,6 +5,7 @@ import json
 import os
 import secrets
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -130,6 +131,17 @@ def test_restore_refuses_what_is_not_a_khabar_backup_of_this_engine(tmp_path):
     assert "PostgreSQL" in refused.stderr and "SQLite" in refused.stderr
     assert not site.database.exists() or site.database.stat().st_size == 0
 
+    (folder / "database.sqlite3").write_bytes(b"")
+    (folder / "manifest.json").write_text(
+        json.dumps({
+            "format": "khabar-backup", "engine": "sqlite", "database_file": "database.sqlite3",
+            "migrations": {"newsroom": ["0001_initial", "9999_from_the_future"]},
+        })
+    )
+    refused = site.khabar("restore", str(folder), check=False)
+    assert refused.returncode == 2 and "newsroom.9999_from_the_future" in refused.stderr
+    assert not site.database.exists() or site.database.stat().st_size == 0
+
 
 def test_backup_refuses_a_folder_that_is_not_empty(tmp_path):
     site = Site(tmp_path, "sqlite")
@@ -139,3 +151,24 @@ def test_backup_refuses_a_folder_that_is_not_empty(tmp_path):
     refused = site.khabar("backup", str(tmp_path / "full"), check=False)
     assert refused.returncode == 2 and "not empty" in refused.stderr
     assert (tmp_path / "full" / "keep.txt").read_text() == "keep"
+
+
+def test_sqlite_backup_is_online_and_leaves_out_a_write_in_progress(tmp_path):
+    """Another connection holds the write lock with an uncommitted row: the backup neither waits for it nor
+    copies it (SQLite's backup API reads a committed snapshot of the WAL database)."""
+    site = Site(tmp_path, "sqlite")
+    site.khabar("migrate", "--noinput")
+    writer = sqlite3.connect(site.database, isolation_level=None)
+    try:
+        assert writer.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("INSERT INTO taggit_tag (name, slug) VALUES ('uncommitted', 'uncommitted')")
+        site.khabar("backup", str(tmp_path / "backup"))
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    with sqlite3.connect(tmp_path / "backup" / "database.sqlite3") as copy:
+        assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("SELECT count(*) FROM taggit_tag WHERE slug = 'uncommitted'").fetchone()[0] == 0
+        assert copy.execute("SELECT count(*) FROM wagtailcore_page").fetchone()[0] >= 2
