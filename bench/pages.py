@@ -140,7 +140,9 @@ def varnish_hit(tmp, backend_port, path):
     vcl = tmp / "khabar.vcl"
     vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
     command = [VARNISHD, "-F", "-j", "none", "-n", str(tmp / "varnish"), "-a", f"127.0.0.1:{edge_port}"]
-    varnish = subprocess.Popen([*command, "-f", str(vcl), "-s", "malloc,64m"], stdout=subprocess.DEVNULL)
+    varnish = subprocess.Popen(
+        [*command, "-f", str(vcl), "-s", "malloc,64m"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         url = f"http://127.0.0.1:{edge_port}{path}"
         wait_for(url)

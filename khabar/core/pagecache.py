@@ -132,7 +132,6 @@ def _store(request, response, started):
     tags = getattr(request, "_cache_tags", None)
     if (
         not tags
-        or settings.PAGE_CACHE_SECONDS <= 0
         or response.status_code != 200
         or response.streaming
         or response.cookies
