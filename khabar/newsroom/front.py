@@ -1,0 +1,104 @@
+"""The curated fronts: the home page (lead, top stories, latest, section blocks) and a section's lead.
+
+Editors choose the home page's lead and order its top stories; whatever they leave empty, or what is not
+live, is filled with the newest stories. No story appears twice on one page: each block takes only
+stories no block above it has shown.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models.expressions import RawSQL
+
+from .models import ArticlePage, HomePage, SectionPage
+from .models.pages import TOP_STORIES, live_articles
+
+LATEST = 6
+SECTION_BLOCK = 4
+
+
+@dataclass
+class HomeFront:
+    lead: ArticlePage | None = None
+    top: list = field(default_factory=list)
+    latest: list = field(default_factory=list)
+    sections: list = field(default_factory=list)  # (section, stories) for sections with stories to show
+
+    def stories(self):
+        """Every story on the page, in reading order."""
+        shown = [self.lead] if self.lead else []
+        shown += self.top + self.latest
+        for _section, stories in self.sections:
+            shown += stories
+        return shown
+
+
+def take_unseen(candidates, seen, limit):
+    """The first ``limit`` of ``candidates`` not in ``seen`` (ids), which then holds them too."""
+    taken = []
+    for story in candidates:
+        if len(taken) == limit:
+            break
+        if story.pk not in seen:
+            seen.add(story.pk)
+            taken.append(story)
+    return taken
+
+
+def home_front(home: HomePage) -> HomeFront:
+    """The home page's blocks in four queries, however many stories, sections and picks there are."""
+    picks = [home.lead_story_id] if home.lead_story_id else []
+    picks += [pk for pk in home.top_stories.order_by("sort_order").values_list("article_id", flat=True)]
+    chosen = {story.pk: story for story in live_articles().filter(pk__in=picks)} if picks else {}
+    # The newest stories fill what the editors left empty, after skipping any they picked.
+    newest = list(live_articles()[: 1 + TOP_STORIES + LATEST + len(picks)])
+
+    front = HomeFront()
+    seen = set()
+    front.lead = chosen.get(home.lead_story_id) or next(iter(newest), None)
+    if front.lead is not None:
+        seen.add(front.lead.pk)
+    front.top = take_unseen((chosen[pk] for pk in picks if pk in chosen), seen, TOP_STORIES)
+    front.latest = take_unseen(newest, seen, LATEST)
+
+    sections = list(SectionPage.objects.live().child_of(home).order_by("path"))
+    by_section = {}
+    for story in newest_by_section(sections, SECTION_BLOCK + len(seen)):
+        by_section.setdefault(story.section_id, []).append(story)
+    for section in sections:
+        if stories := take_unseen(by_section.get(section.pk, []), seen, SECTION_BLOCK):
+            front.sections.append((section, stories))
+    return front
+
+
+def newest_by_section(sections, per_section):
+    """The ``per_section`` newest live stories of each section, in one query.
+
+    The ids come from a UNION ALL of one ``LIMIT`` sub-query per section, so each is a range scan of
+    the (section, published_at) index that stops after ``per_section`` rows, however large the
+    archive; an OR of per-section ``IN`` sub-queries made PostgreSQL scan the whole table.
+    """
+    if not sections:
+        return []
+    parts = [live_articles().filter(section_id=section.pk).values("pk")[:per_section] for section in sections]
+    return list(live_articles().filter(pk__in=union_all(parts)))
+
+
+def union_all(querysets):
+    """``SELECT … UNION ALL SELECT …`` of sliced, ordered one-column querysets, as a sub-query.
+
+    Django refuses LIMIT inside a compound statement on SQLite; wrapped as derived tables, both
+    SQLite and PostgreSQL accept it.
+    """
+    sql, params = [], []
+    for number, queryset in enumerate(querysets):
+        part_sql, part_params = queryset.query.sql_with_params()
+        sql.append(f"SELECT * FROM ({part_sql}) AS part{number}")
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(sql), params)
+
+
+def chosen_section_lead(section: SectionPage) -> ArticlePage | None:
+    """The editors' lead of the section when it is live (otherwise its newest story leads)."""
+    if section.lead_story_id:
+        return live_articles().filter(pk=section.lead_story_id).first()
+    return None
