@@ -24,10 +24,12 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	touch $@
 
 # Fonts and scripts come from the npm registry at build time and are served by the site.
+# The Latin subset of the same face gives Latin digits and words the shape of the Arabic text.
+NASKH := node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic
 assets: node_modules/.package-lock.json
 	mkdir -p $(FONTS) $(VENDOR)
-	cp node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2 \
-	   node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2 \
+	cp $(NASKH)-arabic-400-normal.woff2 $(NASKH)-arabic-700-normal.woff2 \
+	   $(NASKH)-latin-400-normal.woff2 $(NASKH)-latin-700-normal.woff2 \
 	   node_modules/@fontsource/noto-naskh-arabic/LICENSE $(FONTS)/
 	# ALTCHA's "external" build: no inline styles or blob: workers, so CSP stays 'self'.
 	mkdir -p $(VENDOR)/altcha

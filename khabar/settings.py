@@ -171,6 +171,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "khabar.newsroom.context_processors.navigation",
+                "khabar.newsroom.context_processors.breaking_news",
             ],
         },
     },

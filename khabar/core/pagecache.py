@@ -17,6 +17,7 @@ invalidation made while the cache is unreachable is not lost.
 """
 
 import hashlib
+import math
 import time
 
 from django.conf import settings
@@ -40,6 +41,25 @@ def tag_request(request, *tags):
     if not hasattr(request, "_cache_tags"):
         request._cache_tags = set()
     request._cache_tags.update(str(tag) for tag in tags if tag)
+
+
+def also_tag(request, *tags):
+    """Add ``tags`` to a response that is cached anyway; one whose view set no tag stays uncached."""
+    if getattr(request, "_cache_tags", None):
+        tag_request(request, *tags)
+
+
+def expire_at(request, when):
+    """Keep the cached response to ``request`` no later than ``when`` (an aware datetime)."""
+    current = getattr(request, "_cache_expires", None)
+    request._cache_expires = when.timestamp() if current is None else min(current, when.timestamp())
+
+
+def _lifetime(expires):
+    """Seconds a cached page may still live: PAGE_CACHE_SECONDS, or less when it shows something that expires."""
+    if expires is None:
+        return settings.PAGE_CACHE_SECONDS
+    return min(settings.PAGE_CACHE_SECONDS, math.floor(expires - time.time()))
 
 
 def invalidate(*tags):
@@ -103,11 +123,11 @@ def _page_key(request):
     return "pagecache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _edge_headers(response, tags):
+def _edge_headers(response, tags, lifetime):
     """Let an edge cache (Varnish, a CDN) keep the page until one of its tags is purged."""
     response[edge.KEY_HEADER] = " ".join(sorted(tags))
     response["Cache-Control"] = (
-        f"public, max-age=0, s-maxage={settings.PAGE_CACHE_SECONDS}, "
+        f"public, max-age=0, s-maxage={lifetime}, "
         f"stale-while-revalidate=30, stale-if-error={edge.STALE_IF_ERROR_SECONDS}"
     )
 
@@ -115,6 +135,9 @@ def _edge_headers(response, tags):
 def _lookup(request):
     entry = cache.get(_page_key(request))
     if not entry:
+        return None
+    lifetime = _lifetime(entry.get("expires"))
+    if lifetime < 1:
         return None
     versions = tag_versions(entry["versions"])
     if versions != entry["versions"]:
@@ -124,7 +147,7 @@ def _lookup(request):
     for name, value in entry["headers"].items():
         response[name] = value
     response[HEADER] = "hit"
-    _edge_headers(response, entry["versions"])
+    _edge_headers(response, entry["versions"], lifetime)
     return response
 
 
@@ -140,6 +163,10 @@ def _store(request, response, started):
     ):
         return
     response[HEADER] = "miss"
+    expires = getattr(request, "_cache_expires", None)
+    lifetime = _lifetime(expires)
+    if lifetime < 1:
+        return
     known = getattr(request, "_tag_versions", {})
     versions = tag_versions(tags, request)
     if any(version >= started for tag, version in versions.items() if tag not in known):
@@ -148,9 +175,10 @@ def _store(request, response, started):
         "versions": versions,
         "content": response.content,
         "headers": {name: response[name] for name in _STORED_HEADERS if response.has_header(name)},
+        "expires": expires,
     }
-    cache.set(_page_key(request), entry, timeout=settings.PAGE_CACHE_SECONDS)
-    _edge_headers(response, tags)
+    cache.set(_page_key(request), entry, timeout=lifetime)
+    _edge_headers(response, tags, lifetime)
 
 
 def _is_get(request):

@@ -1,7 +1,8 @@
-"""The branded picture shared on social networks when a page has no picture of its own.
+"""The branded pictures: the one shared on social networks when a page has no picture of its own, and the
+site's icons (favicon, home-screen icons listed by the web app manifest): «خ» on the house red.
 
-Drawn with Pillow from the site's own font and colours, not downloaded. The result is committed as
-``khabar/static/khabar/img/share-default.png``; redraw it after a change of name or colours with
+Drawn with Pillow from the site's own font and colours, not downloaded. The results are committed in
+``khabar/static/khabar/img/``; redraw them after a change of name or colours with
 ``python -m khabar.newsroom.branding``.
 """
 
@@ -11,6 +12,9 @@ from PIL import Image, ImageDraw, ImageFont
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "khabar"
 OUTPUT = STATIC / "img" / "share-default.png"
+ICONS = STATIC / "img"
+ICON_SIZES = (192, 512)  # the manifest's icons: icon-192.png, icon-512.png
+APPLE_TOUCH, FAVICON_SIZES = 180, (16, 32, 48)
 FONT = STATIC / "fonts" / "noto-naskh-arabic-arabic-700-normal.woff2"
 ACCENT, PAPER, TINT = (155, 28, 28), (255, 255, 255), (246, 244, 240)
 SIZE = (1200, 630)
@@ -31,7 +35,27 @@ def draw_share_image(name="خبر", tagline="أخبار العالم بالعر�
     return image
 
 
+def draw_icon(size, letter="خ"):
+    image = Image.new("RGB", (size, size), ACCENT)
+    font = ImageFont.truetype(str(FONT), int(size * 0.72))
+    draw = ImageDraw.Draw(image)
+    # Centre the letter's ink, not its line box (Naskh sets letters high in the box).
+    left, top, right, bottom = draw.textbbox((0, 0), letter, font=font, direction="rtl")
+    draw.text(
+        ((size - right - left) / 2, (size - bottom - top) / 2), letter, font=font, fill=PAPER, direction="rtl"
+    )
+    return image
+
+
+def draw_icons():
+    for size in ICON_SIZES:
+        draw_icon(size).save(ICONS / f"icon-{size}.png", "PNG", optimize=True)
+    draw_icon(APPLE_TOUCH).save(ICONS / "apple-touch-icon.png", "PNG", optimize=True)
+    draw_icon(max(FAVICON_SIZES)).save(ICONS / "favicon.ico", sizes=[(size, size) for size in FAVICON_SIZES])
+
+
 if __name__ == "__main__":
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     draw_share_image().save(OUTPUT, "PNG", optimize=True)
-    print(OUTPUT)
+    draw_icons()
+    print(OUTPUT.parent)

@@ -3,6 +3,7 @@ from django.utils.functional import SimpleLazyObject
 
 from khabar.core.pagecache import tag_version
 
+from . import breaking
 from .models import SectionPage, public_pages
 
 
@@ -17,6 +18,11 @@ def _nav_sections(request):
         )
         cache.set(key, sections, timeout=None)
     return sections
+
+
+def breaking_news(request):
+    """The «عاجل» banner's stories (lazy: looked up when the base template shows the banner)."""
+    return {"breaking_news": SimpleLazyObject(lambda: breaking.for_request(request))}
 
 
 def navigation(request):

@@ -14,10 +14,12 @@ from wagtail.models import Site
 
 from khabar.core.pagecache import tag_request
 
+from . import breaking
 from .models import Author, NewsroomSettings, SectionPage
 from .models.pages import live_articles, public_pages
 
 FEED_SIZE = 30
+BREAKING_CATEGORY = "عاجل"
 
 
 class ArabicRss(Rss201rev2Feed):
@@ -39,6 +41,7 @@ class LatestRss(Feed):
         self.site = Site.find_for_request(request)
         self.settings = NewsroomSettings.for_request(request)
         tag_request(request, "listing", "settings")
+        self.breaking = {story["pk"] for story in breaking.for_request(request)}
         return super().__call__(request, *args, **kwargs)
 
     def title(self, obj=None):
@@ -62,7 +65,7 @@ class LatestRss(Feed):
         return live_articles()
 
     def items(self, obj=None):
-        return self.articles(obj).prefetch_related("article_authors__author", "tags")[:FEED_SIZE]
+        return self.articles(obj).prefetch_related("article_authors__author", "tags", "notes")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -80,14 +83,16 @@ class LatestRss(Feed):
         return item.first_published_at
 
     def item_updateddate(self, item):
-        return item.last_published_at or item.first_published_at
+        # A correction or update note dates the story's last change too.
+        return item.updated_at or item.last_published_at or item.first_published_at
 
     def item_author_name(self, item):
         names = [link.author.name for link in item.article_authors.all()]
         return "، ".join(names) or self.settings.publication_name
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        marker = [BREAKING_CATEGORY] if item.pk in self.breaking else []
+        return marker + [tag.name for tag in item.tags.all()]
 
 
 class LatestAtom(LatestRss):

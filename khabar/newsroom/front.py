@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models.expressions import RawSQL
 
 from .models import ArticlePage, HomePage, SectionPage
-from .models.pages import TOP_STORIES, live_articles
+from .models.pages import TOP_STORIES, live_articles, public_pages
 
 LATEST = 6
 SECTION_BLOCK = 4
@@ -60,7 +60,7 @@ def home_front(home: HomePage) -> HomeFront:
     front.top = take_unseen((chosen[pk] for pk in picks if pk in chosen), seen, TOP_STORIES)
     front.latest = take_unseen(newest, seen, LATEST)
 
-    sections = list(SectionPage.objects.live().child_of(home).order_by("path"))
+    sections = list(public_pages(SectionPage.objects.live().child_of(home)).order_by("path"))
     by_section = {}
     for story in newest_by_section(sections, SECTION_BLOCK + len(seen)):
         by_section.setdefault(story.section_id, []).append(story)

@@ -8,6 +8,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from khabar.core.pagecache import invalidate
 
+from . import breaking
 from .models import Agency, ArticlePage, Author, NewsroomSettings, SectionPage
 
 
@@ -30,6 +31,8 @@ def _page_tags(page):
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
     invalidate(*_page_tags(instance))
+    if isinstance(instance.specific, ArticlePage):
+        breaking.story_changed(instance.specific)
 
 
 @receiver(post_delete, sender=ArticlePage)

@@ -19,4 +19,6 @@ urlpatterns = [
     path("sitemap-<str:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news-sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
+    path("manifest.webmanifest", views.web_manifest, name="manifest"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

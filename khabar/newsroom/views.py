@@ -1,13 +1,15 @@
 """Public pages that are not Wagtail pages: authors, topics, error pages."""
 
-from django.http import HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils.html import format_html
 from taggit.models import Tag
 
 from khabar.core.pagecache import tag_request
 
-from .models import Author
+from .branding import ICON_SIZES
+from .models import Author, NewsroomSettings
 from .models.pages import live_articles, paginate
 from .pictures import attach_lead_pictures
 
@@ -42,6 +44,39 @@ def bad_request(request, exception=None):
         response = render(request, "400.html", {"message": BAD_REQUEST}, status=400)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def web_manifest(request):
+    """The web app manifest, named from the newsroom settings (Arabic, right to left)."""
+    newsroom = NewsroomSettings.for_request(request)
+    tag_request(request, "settings")
+    icons = [
+        {"src": static(f"khabar/img/icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png"}
+        for size in ICON_SIZES
+    ]
+    manifest = {
+        "name": f"{newsroom.publication_name}: {newsroom.tagline}"
+        if newsroom.tagline
+        else newsroom.publication_name,
+        "short_name": newsroom.publication_name,
+        "description": newsroom.tagline,
+        "lang": "ar",
+        "dir": "rtl",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#9b1c1c",
+        "icons": icons,
+    }
+    return JsonResponse(
+        manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page links to."""
+    return redirect(static("khabar/img/favicon.ico"), permanent=True)
 
 
 def page_not_found(request, exception=None):

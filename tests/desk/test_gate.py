@@ -98,6 +98,7 @@ def test_publish_button_in_the_page_editor_goes_to_the_gate_and_keeps_the_edits(
             "tags": "",
             "article_authors": inline_formset([]),
             "related_links": inline_formset([]),
+            "notes": inline_formset([]),
             "comments": inline_formset([]),
         }
     )

@@ -110,7 +110,7 @@ def test_a_section_page_opens_with_its_lead_shown_once(client, section, newsroom
 def test_home_page_queries_do_not_grow_with_stories_picks_or_sections(
     client, home, make_article, django_assert_max_num_queries, per_section
 ):
-    from khabar.newsroom.cache import invalidate
+    from khabar.core.pagecache import invalidate
 
     now = timezone.now()
     picks = []

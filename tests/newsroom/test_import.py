@@ -296,6 +296,7 @@ def test_imported_article_can_be_edited_and_republished_in_the_admin(tmp_path, c
             ),
             "tags": "الأردن, دبلوماسية",
             "related_links": inline_formset([]),
+            "notes": inline_formset([]),
             "comments_open": "on",
             "seo_title": "",
             "search_description": "",

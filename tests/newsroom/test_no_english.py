@@ -1,13 +1,14 @@
 """No English on public pages: Latin script only as content, inside an element with its own `lang`."""
 
 import datetime as dt
+import json
 import re
 
 import lxml.html
 import pytest
 from django.utils import timezone
 
-from khabar.newsroom.models import RelatedArticle
+from khabar.newsroom.models import ArticleNote, HomePage, RelatedArticle, TopStory
 from khabar.readership import counter
 from khabar.readership.models import HourlyViews
 
@@ -100,7 +101,17 @@ def site_with_everything(make_article, make_author, make_image, every_block_body
     article.lead_image_caption = "جنود من NATO في Kyiv"
     article.lead_image_credit = "Reuters"
     article.lead_image_alt = "جنود يقفون أمام مبنى"
+    # Every element of issue 11's front: the «عاجل» banner, notes, the side column, share links, leads.
+    article.breaking_until = now + dt.timedelta(hours=1)
+    article.notes = [
+        ArticleNote(kind="correction", text="صُحّح اسم المدينة إلى Vienna."),
+        ArticleNote(kind="update", text="أضيفت تفاصيل اللقاء."),
+    ]
     article.save_revision().publish()
+    home = HomePage.objects.get()
+    home.lead_story = article
+    home.top_stories = [TopStory(article_id=article.pk - 1, sort_order=0)]
+    home.save_revision().publish()
     RelatedArticle.objects.create(
         article=article, related=make_article("خبر Apple الجديد", slug="apple"), sort_order=0
     )
@@ -138,6 +149,24 @@ def test_no_latin_interface_text_on_any_public_page(client, site_with_everything
         assert response.status_code == 200, url
         if found := latin_interface_text(response.content.decode()):
             leaks[url] = found
+    # The crawl met every element of the fronts, so it checked their text too.
+    home_html = client.get("/").content.decode()
+    article_html = client.get(site_with_everything.url).content.decode()
+    for element in ('class="breaking"', 'class="lead-story"', 'class="cards top-cards"'):
+        assert element in home_html, element
+    for element in (
+        'class="breaking"',
+        'class="notes"',
+        'class="share"',
+        'class="side-latest"',
+        "breaking-label",
+    ):
+        assert element in article_html, element
+    manifest = json.loads(client.get("/manifest.webmanifest").content)
+    if found := [
+        manifest[key] for key in ("name", "short_name", "description") if LATIN.search(manifest[key])
+    ]:
+        leaks["manifest"] = found
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     if found := latin_interface_text(response.content.decode()):

@@ -132,4 +132,33 @@ def load_demo(now=None):
             continue
         _publish(story, lookups.section(story["section"]), lookups, authors, images, now)
         created += 1
+    if created:
+        _curate_front(now)
     return created
+
+
+def _curate_front(now):
+    """What an editor would do with the demo: a lead, top stories, a breaking story and a correction."""
+    from ..models import ArticleNote, HomePage, TopStory
+    from ..models.pages import live_articles
+
+    newest = list(live_articles())
+    if len(newest) < 4:
+        return
+    home = HomePage.objects.get()
+    home.lead_story = newest[1]
+    home.top_stories = [TopStory(article=story, sort_order=i) for i, story in enumerate(newest[2:5])]
+    home.save_revision().publish()
+
+    breaking = ArticlePage.objects.get(pk=newest[0].pk)
+    breaking.breaking_until = now + dt.timedelta(hours=12)
+    breaking.save_revision().publish()
+    corrected = ArticlePage.objects.get(pk=newest[2].pk)
+    corrected.notes = [
+        ArticleNote(
+            kind=ArticleNote.CORRECTION,
+            noted_at=now - dt.timedelta(minutes=30),
+            text="ذكرت نسخة سابقة من هذا الخبر أن الجلسة عُقدت صباحًا، والصحيح أنها عُقدت بعد الظهر.",
+        )
+    ]
+    corrected.save_revision().publish()

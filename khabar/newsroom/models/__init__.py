@@ -1,6 +1,8 @@
 from .agencies import Agency
 from .authors import Author
+from .curation import TopStory
 from .info import InfoPage
+from .notes import ArticleNote
 from .pages import (
     ArticleAuthor,
     ArticlePage,
@@ -18,6 +20,7 @@ from .site_settings import NewsroomSettings
 __all__ = [
     "Agency",
     "ArticleAuthor",
+    "ArticleNote",
     "ArticlePage",
     "ArticleTag",
     "Author",
@@ -27,6 +30,7 @@ __all__ = [
     "NewsroomSettings",
     "RelatedArticle",
     "SectionPage",
+    "TopStory",
     "YearArchivePage",
     "live_articles",
     "public_pages",

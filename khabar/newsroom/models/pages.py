@@ -4,9 +4,6 @@ Articles are filed under year and month archive pages so that no parent ever
 holds hundreds of thousands of children; URLs read /section/2026/11/slug/.
 """
 
-from functools import reduce
-from operator import or_
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -33,6 +30,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from khabar.arabic.dateline import format_dateline
+from khabar.arabic.dates import GREGORIAN_MONTHS
 from khabar.core.pagecache import tag_request
 
 from ..blocks import ArticleBodyBlock
@@ -40,6 +38,8 @@ from ..pictures import ARABIC_LETTER, SHARE_RENDITION, attach_lead_pictures, lea
 from .site_settings import NewsroomSettings
 
 PAGE_SIZE = 20
+TOP_STORIES = 6  # editors' picks under the home page's lead
+SIDE_LATEST = 5  # in the article's side column
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
@@ -102,30 +102,33 @@ class HomePage(CacheTaggedPage):
     max_count = 1
     subpage_types = ["newsroom.SectionPage", "newsroom.InfoPage"]
     intro = models.CharField(_("intro"), max_length=250, blank=True)
+    lead_story = models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("When empty, or when the story is not live, the newest story leads."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("lead_story"),
+        InlinePanel("top_stories", label=_("top stories"), max_num=TOP_STORIES),
+    ]
 
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from ..front import home_front  # front.py builds on these models
+
         tag_request(request, "listing")
-        context["latest"] = latest = list(live_articles()[:7])
-        sections = list(public_pages(SectionPage.objects.live().child_of(self)).order_by("path"))
-        # The four newest stories of every section in one query: each section's share is an
-        # index range scan on (section, published_at), however many stories it holds.
-        newest = (
-            live_articles().filter(reduce(or_, (Q(pk__in=latest_ids(section.pk, 4)) for section in sections)))
-            if sections
-            else []
-        )
-        newest = list(newest)
-        attach_lead_pictures(latest + newest)
-        by_section = {}
-        for article in newest:
-            by_section.setdefault(article.section_id, []).append(article)
-        context["sections"] = [(section, by_section.get(section.pk, [])) for section in sections]
+        context["front"] = front = home_front(self)
+        # Listed in the context so the cards' comment counts are read for all of them at once.
+        context["front_stories"] = attach_lead_pictures(front.stories())
         return context
 
     def route(self, request, path_components):
@@ -150,8 +153,17 @@ class SectionPage(CacheTaggedPage):
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = ["newsroom.YearArchivePage", "newsroom.ArticlePage"]
     intro = models.CharField(_("intro"), max_length=250, blank=True)
+    lead_story = models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("When empty, or when the story is not live, the section's newest story leads."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("lead_story")]
 
     class Meta:
         verbose_name = _("section")
@@ -159,9 +171,16 @@ class SectionPage(CacheTaggedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        tag_request(request, f"section:{self.pk}")
-        context["articles"] = articles = paginate(request, live_articles().filter(section=self))
-        attach_lead_pictures(articles)
+        from ..front import chosen_section_lead  # front.py builds on these models
+
+        stories = live_articles().filter(section=self)
+        if chosen := chosen_section_lead(self):
+            stories = stories.exclude(pk=chosen.pk)
+        context["articles"] = articles = paginate(request, stories)
+        # Without a choice the newest story leads: the first of page one, shown once, as the lead.
+        attach_lead_pictures([*articles, *([chosen] if chosen else [])])
+        context["lead"] = lead = chosen or (articles[0] if articles.number == 1 and articles else None)
+        tag_request(request, f"section:{self.pk}", lead and f"page:{lead.pk}")
         return context
 
 
@@ -176,6 +195,13 @@ class YearArchivePage(CacheTaggedPage):
 
     def archive_articles(self):
         return live_articles().filter(path__startswith=self.path)
+
+    def archive_title(self):
+        """«أرشيف 2026», or «أرشيف نوفمبر 2026» for a month, read from the URL (…/2026/11/)."""
+        parts = self.url_path.strip("/").split("/")
+        if isinstance(self, MonthArchivePage) and parts[-1].isdigit() and 1 <= int(parts[-1]) <= 12:
+            return f"أرشيف {GREGORIAN_MONTHS[int(parts[-1]) - 1]} {parts[-2]}"
+        return f"أرشيف {parts[-1]}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -256,8 +282,19 @@ class ArticlePage(CacheTaggedPage):
     # newest stories" is then one index range scan instead of a sort of the whole section.
     published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("topics"))
+    breaking_until = models.DateTimeField(
+        _("breaking news until"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Marks the story «عاجل»: a banner on every page of the site from publication until this time. "
+            "Leave empty for an ordinary story."
+        ),
+    )
 
     content_panels = Page.content_panels + [
+        FieldPanel("breaking_until"),
         FieldPanel("standfirst"),
         InlinePanel("article_authors", label=_("authors")),
         MultiFieldPanel(
@@ -281,6 +318,7 @@ class ArticlePage(CacheTaggedPage):
         FieldPanel("body"),
         FieldPanel("tags"),
         InlinePanel("related_links", label=_("related articles")),
+        InlinePanel("notes", label=_("corrections and updates")),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
     search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
@@ -307,8 +345,13 @@ class ArticlePage(CacheTaggedPage):
         self.prefetch_renditions()
         context["related"] = related = self.related_articles(preview=getattr(request, "is_preview", False))
         attach_lead_pictures(related)
+        shown = {self.pk, *(article.pk for article in related)}
+        # The side column's latest stories: any publication changes it (the "listing" tag).
+        context["side_latest"] = [
+            story for story in live_articles()[: SIDE_LATEST + len(shown)] if story.pk not in shown
+        ][:SIDE_LATEST]
         context["ld"] = self.json_ld(request, NewsroomSettings.for_request(request).publication_name)
-        tag_request(request, *(f"page:{article.pk}" for article in related))
+        tag_request(request, "listing", *(f"page:{article.pk}" for article in related))
         return context
 
     @property
@@ -317,11 +360,23 @@ class ArticlePage(CacheTaggedPage):
 
     @property
     def updated_at(self):
-        """The last publication, when it came after the first one."""
-        first, last = self.first_published_at, self.last_published_at
+        """The last publication or the newest note, when it came after the first publication."""
+        first = self.first_published_at
+        last = max(
+            filter(None, [self.last_published_at, *(note.noted_at for note in self.dated_notes)]),
+            default=None,
+        )
         if first and last and (last - first).total_seconds() > 60:
             return last
         return None
+
+    @cached_property
+    def dated_notes(self):
+        """Corrections and updates, oldest first (a draft's are held in memory)."""
+        return sorted(self.notes.all(), key=lambda note: note.noted_at)
+
+    def is_breaking(self, now=None):
+        return self.breaking_until is not None and self.breaking_until > (now or timezone.now())
 
     @cached_property
     def byline_authors(self):
@@ -419,6 +474,13 @@ class ArticlePage(CacheTaggedPage):
             data["image"] = [root + picture.image.get_rendition(SHARE_RENDITION).url]
         if self.source_url:
             data["isBasedOn"] = self.source_url
+        if corrections := [note for note in self.dated_notes if note.kind == "correction"]:
+            data["correction"] = [
+                {"@type": "CorrectionComment", "text": note.text, "datePublished": note.noted_at.isoformat()}
+                for note in corrections
+            ]
+        if self.updated_at:
+            data["dateModified"] = self.updated_at.isoformat()
         return {key: value for key, value in data.items() if value is not None}
 
     def first_paragraph_index(self):

@@ -60,6 +60,13 @@ def canonical_url(context):
     return url
 
 
+@register.filter
+def is_within(page, section):
+    """Whether ``page`` is ``section`` or below it in the tree (for the masthead's current section)."""
+    url_path = getattr(page, "url_path", None)
+    return bool(url_path) and url_path.startswith(section.url_path)
+
+
 @register.simple_tag(takes_context=True)
 def arabic_number(context, value):
     return digits.localise(str(value), _digits_style(context))
