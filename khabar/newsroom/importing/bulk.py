@@ -149,7 +149,6 @@ class TreeWriter:
                     body=body_blocks(story),
                     section_id=section.pk,
                     published_at=story.published_at,
-                    breaking_until=None,
                 )
             )
             if author_id := lk.author_id(story.author):

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0003_article_published_at'),
+        ('newsroom', '0004_article_lead_image'),
     ]
 
     operations = [
