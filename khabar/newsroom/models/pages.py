@@ -126,7 +126,7 @@ class HomePage(CacheTaggedPage):
         from ..front import home_front  # front.py builds on these models
 
         tag_request(request, "listing")
-        context["front"] = front = home_front(self)
+        context["front"] = front = home_front(self, preview=getattr(request, "is_preview", False))
         # Listed in the context so the cards' comment counts are read for all of them at once.
         context["front_stories"] = attach_lead_pictures(front.stories())
         return context
