@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0004_article_lead_image'),
+        ('newsroom', '0006_administrators_role'),
     ]
 
     operations = [
