@@ -83,6 +83,17 @@ sub vcl_backend_response {
     return (deliver);
 }
 
+# Khabar does not answer and there is no earlier copy of the page: an Arabic page, never Varnish's own.
+sub vcl_backend_error {
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "10";
+    synthetic({"<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>الموقع غير متاح مؤقتًا</title></head>
+<body><h1>الموقع غير متاح مؤقتًا</h1><p>نرجو المحاولة مجددًا بعد قليل.</p></body></html>
+"});
+    return (deliver);
+}
+
 sub vcl_deliver {
     if (obj.hits > 0) {
         set resp.http.X-Cache = "hit";

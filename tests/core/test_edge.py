@@ -233,3 +233,7 @@ def test_with_khabar_stopped_the_edge_serves_the_last_page(site, edge):
     for url, last in ((f"{edge}{path}", story), (f"{edge}/", home)):
         response = get(url)
         assert response.status == 200 and response.data == last.data
+    # A page the edge never kept: an Arabic page saying so, not Varnish's own error page.
+    never_kept = get(f"{edge}/search/?q=never-kept")
+    assert never_kept.status == 503
+    assert '<html lang="ar" dir="rtl">' in never_kept.data.decode() and "Guru" not in never_kept.data.decode()
