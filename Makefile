@@ -49,11 +49,11 @@ migrate: install
 	$(KHABAR) migrate --noinput
 
 demo: migrate
-	$(KHABAR) load_demo
+	$(KHABAR) load-demo
 
 run: demo
 	$(KHABAR) collectstatic --noinput --verbosity 0
-	$(KHABAR) ensure_admin
+	$(KHABAR) ensure-admin
 	$(KHABAR) wire schedule
 	@echo "Khabar: http://$(BIND)/  (admin: http://$(BIND)/admin/) — Ctrl-C stops the site and the worker"
 	@trap 'kill 0' INT TERM EXIT; \

@@ -1,4 +1,4 @@
-"""The demo newsroom loaded by ``khabar load_demo`` (and so by ``make run``).
+"""The demo newsroom loaded by ``khabar load-demo`` (and so by ``make run``).
 
 The stories in ``stories.json`` were written for Khabar: real-sounding agency
 copy about fictional events. They are created the way an editor creates them

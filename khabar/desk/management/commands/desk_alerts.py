@@ -1,13 +1,5 @@
-"""Alert the desk about wire items that changed under a translation (run it after each wire poll)."""
+"""``khabar desk_alerts``: the former name of ``khabar desk-alerts``, kept so existing scripts go on working."""
 
-from django.core.management.base import BaseCommand
+from importlib import import_module
 
-from khabar.desk.versions import alert_changed_sources
-
-
-class Command(BaseCommand):
-    help = "E-mail translators and editors the English diff of wire items that changed under a translation."
-
-    def handle(self, *args, **options):
-        count = alert_changed_sources()
-        self.stdout.write(f"{count} translation(s) alerted")
+Command = import_module("khabar.desk.management.commands.desk-alerts").Command
