@@ -383,3 +383,53 @@ def test_rss_raises_only_rss_error(fragments, encoding):
         rss.parse(data.encode("utf-8", "surrogatepass"))
     except RSSError:
         pass
+
+
+@pytest.mark.parametrize(
+    "url, kept",
+    [
+        ("https://apnews.com/article/1", True),
+        ("http://example.com/a?b=c", True),
+        ("  https://example.com/padded  ", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox(1)", False),
+        ("urn:newsml:acmenews.com:20161018:US-FINANCE-FED", False),
+        ("/relative/path", False),
+        ("//evil.example/x", False),
+        ("https://", False),
+        ('https://example.com/"onmouseover="x', False),
+        ("https://example.com/" + "a" * 600, False),
+    ],
+)
+def test_web_url_keeps_only_http_addresses(url, kept):
+    from khabar.wire.parsers.base import web_url
+
+    assert web_url(url) == (url.strip() if kept else "")
+
+
+def test_ap_media_nitf_href_goes_through_the_http_check():
+    # Regression (issue 13): AP Media copied renditions.nitf.href into the item's link unchecked, so a
+    # javascript: link ran in the desk editor and «ترجمة» on the item answered 500.
+    def feed(href):
+        item = {"uri": "urn:ap:1", "headline": "Talks", "version": 0, "headline_extended": "Officials met.",
+                "renditions": {"nitf": {"href": href}}}  # fmt: skip
+        return json.dumps({"api_version": "2", "data": {"items": [{"item": item}]}}).encode()
+
+    assert ap_media.parse(feed("javascript:alert(document.cookie)")).items[0].link == ""
+    assert ap_media.parse(feed("https://api.ap.org/media/v/content/1.0/download")).items[0].link == (
+        "https://api.ap.org/media/v/content/1.0/download"
+    )
+
+
+def test_a_ninjs_uri_is_an_identifier_and_links_come_from_links():
+    base = {"uri": "http://ninjs.example.com/newsitems/1", "headline": "Talks"}
+    assert ninjs.parse(json.dumps(base).encode()).items[0].link == ""
+    linked = {
+        **base,
+        "links": [{"rel": "canonical", "href": "javascript:x"}, {"href": "https://a.example/1"}],
+    }
+    assert ninjs.parse(json.dumps(linked).encode()).items[0].link == "https://a.example/1"
+    assert parse("iptc_ninjs-2.1_ninjsExSimpleText_2.json").items[0].link == ""

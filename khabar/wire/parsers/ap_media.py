@@ -7,7 +7,7 @@ returned for the fetcher to follow.
 """
 
 from . import jsonutil
-from .base import ItemInvalid, ParseResult, Rejection, clean_html, text, text_to_html
+from .base import ItemInvalid, ParseResult, Rejection, clean_html, text, text_to_html, web_url
 from .errors import APMediaError
 from .ninjs import item_from
 
@@ -36,16 +36,19 @@ def parse(data: bytes) -> ParseResult:
             altids = raw.get("altids") if isinstance(raw.get("altids"), dict) else {}
             if text(altids.get("etag")) and not text(raw.get("version")):
                 item.version = text(altids["etag"])[:64]
+            summary = raw.get("headline_extended") or raw.get("description_summary") or ""
+            summary = text(summary) if isinstance(summary, str) else ""
             if not item.body_html:
-                summary = raw.get("headline_extended") or raw.get("description_summary") or ""
-                item.body_html = text_to_html(summary) if isinstance(summary, str) else ""
+                item.body_html = text_to_html(summary)
+            elif not item.summary:
+                item.summary = summary
             item.body_html = clean_html(item.body_html)
             item.provider = item.provider or "AP"
             item.dateline = text(raw.get("located"))[:255]
             if not item.link:
                 renditions = raw.get("renditions") if isinstance(raw.get("renditions"), dict) else {}
                 nitf = renditions.get("nitf") if isinstance(renditions.get("nitf"), dict) else {}
-                item.link = text(nitf.get("href"))[:500]
+                item.link = web_url(nitf.get("href"))
             result.items.append(item)
         except ItemInvalid as exc:
             result.rejected.append(Rejection(label[:300], str(exc)))

@@ -5,6 +5,7 @@ import email.utils
 import html
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import nh3
 
@@ -38,6 +39,8 @@ class ParsedItem:
     usage_terms: str = ""
     # Pictures that come with the story (``pictures.ParsedPicture.as_dict()``), read by ``parsers.pictures``.
     pictures: list = field(default_factory=list)
+    summary: str = ""
+    copyright_holder: str = ""
 
 
 @dataclass
@@ -147,3 +150,21 @@ def plain_text(markup: str) -> str:
     if not markup:
         return ""
     return text(html.unescape(nh3.clean(markup.replace("<", " <"), tags=set())))
+
+
+def web_url(value, max_length: int = 500) -> str:
+    """``value`` when it is an http(s) address a browser can open, else "".
+
+    Every URL taken from wire content goes through here before it is stored: a ``javascript:``
+    or ``data:`` link, a ``urn:`` identifier or a bare path never becomes a link.
+    """
+    url = text(value)
+    if not url or any(ord(ch) < 33 or ch in '<>"\\' for ch in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return ""
+    return url if len(url) <= max_length else ""

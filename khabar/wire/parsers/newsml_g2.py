@@ -20,6 +20,7 @@ from .base import (
     require,
     text,
     text_to_html,
+    web_url,
 )
 from .errors import NewsMLError, UnsafeNewsMLError
 from .pictures import g2_picture_items, g2_pictures
@@ -123,6 +124,15 @@ def _body(item) -> tuple[str, str, str]:
     return "", "", ""
 
 
+def _summary(content_meta) -> str:
+    """``<description role="drol:summary">`` (or the only description) of the content."""
+    descriptions = list(_children(content_meta, "description"))
+    for description in descriptions:
+        if _attr(description, "role").rsplit(":", 1)[-1].lower() == "summary":
+            return _text(description)
+    return _text(descriptions[0]) if len(descriptions) == 1 else ""
+
+
 def _item(element) -> ParsedItem:
     guid = text(element.get("guid"))
     item_meta = _child(element, "itemMeta")
@@ -135,10 +145,7 @@ def _item(element) -> ParsedItem:
     byline = _text(_child(content_meta, "by")) or ", ".join(filter(None, creators)) or nitf_byline
     language = _child(content_meta, "language")
     rights = _child(element, "rightsInfo")
-    link = next(
-        (text(e.get("href")) for e in _children(item_meta, "link") if text(e.get("href")).startswith("http")),
-        "",
-    )
+    link = next(filter(None, (web_url(e.get("href")) for e in _children(item_meta, "link"))), "")
     subjects = [
         {"code": text(s.get("qcode") or s.get("uri")), "name": _text(_child(s, "name"))}
         for s in _children(content_meta, "subject")
@@ -159,6 +166,10 @@ def _item(element) -> ParsedItem:
         embargoed=parse_datetime(_text(_child(item_meta, "embargoed")), "embargoed"),
         first_created=parse_datetime(_text(_child(item_meta, "firstCreated")), "firstCreated"),
         version_created=version_created,
-        link=link[:500],
+        link=link,
         usage_terms=_text(_child(rights, "usageTerms")),
+        summary=_summary(content_meta),
+        copyright_holder=(
+            _name(_child(rights, "copyrightHolder")) or _text(_child(rights, "copyrightNotice"))
+        )[:255],
     )

@@ -13,10 +13,12 @@ from .base import (
     clean_html,
     parse_datetime,
     parse_urgency,
+    plain_text,
     pubstatus,
     require,
     text,
     text_to_html,
+    web_url,
 )
 from .errors import NinjsError
 from .pictures import ninjs_pictures
@@ -96,7 +98,40 @@ def _provider(raw: dict) -> str:
     sources = raw.get("infosources") or raw.get("infosource")
     if isinstance(sources, list) and sources and isinstance(sources[0], dict):
         return text(sources[0].get("name") or sources[0].get("uri"))
-    return text(raw.get("copyrightholder") or raw.get("provider"))
+    provider = raw.get("provider")
+    if isinstance(provider, dict):
+        return text(provider.get("name") or provider.get("uri"))
+    return text(provider)
+
+
+def _copyright_holder(raw: dict) -> str:
+    """Who owns the story: ``copyrightholder`` (a name), else the ``copyrightnotice`` sentence."""
+    rights = raw.get("rightsinfo") if isinstance(raw.get("rightsinfo"), dict) else {}
+    for value in (raw.get("copyrightholder"), rights.get("copyrightholder"), raw.get("copyrightnotice"),
+                  rights.get("copyrightnotice")):  # fmt: skip
+        if isinstance(value, dict):
+            value = value.get("name")
+        if text(value):
+            return text(value)
+    return ""
+
+
+def _summary(raw: dict) -> str:
+    """The summary a ninjs item may carry (1.x ``description_text``, 2.x/3.x ``descriptions``)."""
+    if isinstance(raw.get("descriptions"), list):
+        return plain_text(str(_first(raw["descriptions"], role="summary") or ""))
+    for key in ("description_text", "description_html", "description_usage"):
+        if isinstance(raw.get(key), str):
+            return plain_text(raw[key])
+    return ""
+
+
+def _link(raw: dict) -> str:
+    """A web page of the story from ``links``; the ``uri`` is an identifier even when it starts with http."""
+    for entry in raw.get("links") or []:
+        if isinstance(entry, dict) and (url := web_url(entry.get("href"))):
+            return url
+    return ""
 
 
 def usage_text(usage) -> str:
@@ -126,7 +161,9 @@ def item_from(raw: dict) -> ParsedItem:
         embargoed=parse_datetime(raw.get("embargoed"), "embargoed"),
         first_created=parse_datetime(raw.get("firstcreated"), "firstcreated"),
         version_created=version_created,
-        link=uri if uri.startswith(("http://", "https://")) else "",
+        link=_link(raw),
         usage_terms=usage_text(raw.get("usageterms")),
         pictures=ninjs_pictures(raw),
+        summary=_summary(raw),
+        copyright_holder=_copyright_holder(raw)[:255],
     )

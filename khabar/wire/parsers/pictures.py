@@ -6,7 +6,7 @@ Kept apart from the story parsers so that each format reads its pictures in one 
 
 from dataclasses import asdict, dataclass
 
-from .base import plain_text, text
+from .base import plain_text, text, web_url
 from .jsonutil import lower_keys
 
 MAX_PICTURES = 20
@@ -29,9 +29,9 @@ class ParsedPicture:
 
 
 def web_address(value) -> str:
-    """``value`` when it is an http(s) URL, else "" (file:, data:, javascript: … are never fetched)."""
-    href = text(value)
-    return href[:1000] if href.lower().startswith(("http://", "https://")) else ""
+    """A picture's address through the parsers' one http(s) check (``base.web_url``), with room for
+    long image-service URLs: file:, data:, javascript: … are never fetched."""
+    return web_url(value, max_length=1000)
 
 
 def _size(value) -> int | None:

@@ -23,6 +23,7 @@ from .base import (
     require,
     text,
     text_to_html,
+    web_url,
 )
 from .errors import RSSError, UnsafeRSSError
 from .pictures import rss_pictures, story_contents
@@ -69,6 +70,14 @@ def parse(data: bytes, headers: dict | None = None) -> ParseResult:
     return result
 
 
+def _summary(entry, contents) -> str:
+    """The entry's description when the story itself came in ``content:encoded``/``content``."""
+    if not contents:
+        return ""
+    summary = plain_text(entry.get("summary") or "")
+    return summary if summary and summary != plain_text(contents[0].get("value", "")) else ""
+
+
 def _item(entry, channel, base) -> ParsedItem:
     guid = text(entry.get("id")) or text(entry.get("link"))
     headline = plain_text(entry.get("title") or "")
@@ -100,7 +109,9 @@ def _item(entry, channel, base) -> ParsedItem:
         ],
         first_created=published,
         version_created=updated,
-        link=link[:500] if (link := text(entry.get("link"))).startswith(("http://", "https://")) else "",
+        link=web_url(entry.get("link")),
         usage_terms=text(channel.get("rights")),
         pictures=rss_pictures(entry, media_caption),
+        summary=_summary(entry, contents),
+        copyright_holder=text(entry.get("rights") or channel.get("rights"))[:255],
     )
