@@ -25,7 +25,7 @@ _CONTENT = ["headline", "body_html", "pubstatus", "version", "version_created"]
 _UPDATED_FIELDS = [
     "version", "payload", "provider", "language", "headline", "byline", "dateline", "located", "body_html",
     "subjects", "urgency", "pubstatus", "embargoed", "first_created", "version_created", "link", "usage_terms",
-    "updated_at", "killed_at", "signature", "search_text", "pictures",
+    "summary", "copyright_holder", "updated_at", "killed_at", "signature", "search_text", "pictures",
 ]  # fmt: skip
 
 
@@ -222,6 +222,8 @@ def _fields(parsed: ParsedItem, source: Source | None) -> dict:
         "version_created": parsed.version_created,
         "link": parsed.link,
         "usage_terms": "\n".join(t for t in terms if t),
+        "summary": parsed.summary,
+        "copyright_holder": parsed.copyright_holder,
         "search_text": search_text(parsed.headline, parsed.byline, parsed.uri),
         "pictures": parsed.pictures,
     }

@@ -132,11 +132,13 @@ class WireItem(models.Model):
         "newsroom.Agency", verbose_name=_("agency"), null=True, blank=True, on_delete=models.SET_NULL
     )
     provider = models.CharField(_("provider"), max_length=255, blank=True)
+    copyright_holder = models.CharField(_("copyright holder"), max_length=255, blank=True)
     language = models.CharField(_("language"), max_length=16, blank=True, db_index=True)
     headline = models.CharField(_("headline"), max_length=500)
     byline = models.CharField(_("byline"), max_length=255, blank=True)
     dateline = models.CharField(_("dateline"), max_length=255, blank=True)
     located = models.CharField(_("located"), max_length=255, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
     body_html = models.TextField(_("body"), blank=True)
     subjects = models.JSONField(_("subjects"), default=list, blank=True)
     urgency = models.PositiveSmallIntegerField(_("urgency"), null=True, blank=True)
