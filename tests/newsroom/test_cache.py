@@ -114,7 +114,7 @@ def test_topic_rename_rebuilds_tagged_stories(client, story):
 
 def test_agency_change_rebuilds_its_stories(client, story):
     assert_cached(client, story.url)
-    agency = Agency.objects.get()
+    agency = Agency.objects.get(pk=story.agency_id)
     agency.credit = "أسوشيتد برس"
     agency.save()
     assert cache_state(client, story.url) == "miss"

@@ -20,13 +20,11 @@ from types import SimpleNamespace
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router, transaction
 from django.db.models import F, Max
-from django.utils.text import slugify
 from wagtail.models import Page
 
 from ..models import ArticleAuthor, ArticlePage, ArticleTag
-from .lookups import unique_slug
+from ..slugs import headline_slug, unique_slug
 
-SLUG_LENGTH = 60
 _STORY_COLUMNS = {"page_ptr_id", "dateline_city", "agency_id", "source_url", "body", "section_id", "published_at"}
 
 
@@ -40,14 +38,6 @@ def body_blocks(story):
         }
         for kind, text in story.body
     ]
-
-
-def headline_slug(headline):
-    """A readable Unicode slug from the headline, cut at a word boundary."""
-    slug = slugify(headline, allow_unicode=True)
-    if len(slug) > SLUG_LENGTH:
-        slug = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
-    return slug[:SLUG_LENGTH].strip("-")
 
 
 class TreeWriter:

@@ -10,7 +10,8 @@ from taggit.models import Tag
 
 from ..archive import archive_for
 from ..models import Agency, Author, HomePage, SectionPage
-from .agencies import credit_key, known_agency
+from ..models.agencies import credit_key
+from ..slugs import unique_slug
 
 DEFAULT_SECTION = "أخبار"
 # Readable Latin slugs for the usual desks; any other section gets a Unicode slug.
@@ -26,16 +27,6 @@ SECTION_SLUGS = {
     "رأي": "opinion",
     "العالم": "world",
 }
-
-
-def unique_slug(base, taken, *, fallback):
-    """``base``, else ``base-2``, ``base-3`` … whichever is not in ``taken``."""
-    base = base or fallback
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 class Lookups:
@@ -99,15 +90,10 @@ class Lookups:
 
     def _find_or_create_agency(self, credit):
         key = credit_key(credit)
+        # The main agencies are seeded by a migration (0008_seed_agencies), so «أ ف ب» finds AFP.
         for agency in Agency.objects.all():
-            if credit_key(agency.credit) == key:
+            if key in (credit_key(agency.credit), credit_key(agency.arabic_name)):
                 return agency
-        if known := known_agency(credit):
-            printed, name, website = known
-            agency, _ = Agency.objects.get_or_create(
-                name=name, defaults={"credit": printed, "website": website}
-            )
-            return agency
         agency, _ = Agency.objects.get_or_create(name=credit, defaults={"credit": credit})
         return agency
 

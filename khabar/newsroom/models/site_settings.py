@@ -20,6 +20,11 @@ class NewsroomSettings(BaseSiteSetting):
         help_text=_("Shown as the byline of stories no person signed, and as the publisher in feeds."),
     )
     tagline = models.CharField(_("tagline"), max_length=200, blank=True, default="أخبار العالم بالعربية")
+    credit_translators = models.BooleanField(
+        _("credit the translator"),
+        default=False,
+        help_text=_("Print «ترجمة: …» with the translator's name under the byline of translated stories."),
+    )
     digits = models.CharField(_("digits"), max_length=20, choices=DIGITS, default="western")
     show_hijri = models.BooleanField(_("show the Hijri date"), default=False)
     logo = models.ForeignKey(
