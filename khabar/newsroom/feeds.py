@@ -65,7 +65,11 @@ class LatestRss(Feed):
         return live_articles()
 
     def items(self, obj=None):
-        return self.articles(obj).prefetch_related("article_authors__author", "tags", "notes")[:FEED_SIZE]
+        return (
+            self.articles(obj)
+            .select_related("agency")
+            .prefetch_related("article_authors__author", "tags", "notes")[:FEED_SIZE]
+        )
 
     def item_title(self, item):
         return item.title
@@ -88,7 +92,7 @@ class LatestRss(Feed):
 
     def item_author_name(self, item):
         names = [link.author.name for link in item.article_authors.all()]
-        return "، ".join(names) or self.settings.publication_name
+        return "، ".join(names) or (item.agency.byline if item.agency_id else self.settings.publication_name)
 
     def item_categories(self, item):
         marker = [BREAKING_CATEGORY] if item.pk in self.breaking else []

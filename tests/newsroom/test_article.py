@@ -46,7 +46,7 @@ def test_author_without_photo_has_no_image(client, make_article, make_author):
 def test_house_byline_when_no_person_wrote_it(client, make_article, newsroom_settings):
     newsroom_settings.publication_name = "خبر اليوم"
     newsroom_settings.save()
-    doc = page(client, make_article(authors=[]))
+    doc = page(client, make_article(authors=[], agency_=None))  # agency copy is the agency's: see below
     assert text(doc.cssselect(".byline")[0]) == "بقلم خبر اليوم"
     assert not doc.cssselect(".byline a")
 
@@ -103,13 +103,13 @@ def test_source_attribution_links_the_original(client, make_article):
     assert text(link) == "رابط المصدر" and link.get("href") == "https://apnews.com/article/1"
 
 
-def test_source_title_in_latin_is_marked_as_foreign(client, make_article):
+def test_the_source_english_headline_is_kept_but_not_printed(client, make_article):
     article = make_article()
     article.source_title = "Russia ratifies treaty"
     article.save_revision().publish()
-    doc = page(client, article)
-    cite = doc.cssselect("footer.source cite")[0]
-    assert [(s.get("lang"), s.text) for s in cite.cssselect("span")] == [("und", "Russia ratifies treaty")]
+    html = client.get(article.url).content.decode()
+    assert "Russia ratifies treaty" not in html  # the agency's headline is the newsroom's record only
+    assert text(lxml.html.fromstring(html).cssselect("footer.source")[0]) == "المصدر: أ.ب — رابط المصدر"
 
 
 def test_no_source_section_without_a_source_url(client, make_article):
@@ -185,3 +185,15 @@ def test_latin_runs_keep_escaped_apostrophes_inside_one_foreign_span():
 
     html = str(mark_foreign("Russia's upper house ratifies treaty"))
     assert html == '<span lang="und" dir="ltr">Russia&#x27;s upper house ratifies treaty</span>'
+
+
+def test_agency_copy_is_signed_by_the_agency_and_the_translator_credited_when_the_site_wants(
+    client, make_article, newsroom_settings
+):
+    article = make_article(authors=[])
+    article.translator = "منى سليم"
+    article.save_revision().publish()
+    assert text(page(client, article).cssselect(".byline")[0]) == "أسوشيتد برس"  # never «بقلم خبر»
+    newsroom_settings.credit_translators = True
+    newsroom_settings.save()
+    assert text(page(client, article).cssselect(".byline")[0]) == "أسوشيتد برس ترجمة منى سليم"

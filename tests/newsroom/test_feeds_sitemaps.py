@@ -52,7 +52,9 @@ def stories(make_article, make_author, author, second_section):
             authors=[writer],
             published_at=when - dt.timedelta(hours=1),
         ),
-        "house": make_article("خبر الوكالة", slug="c", authors=[], published_at=when - dt.timedelta(hours=2)),
+        "house": make_article(
+            "خبر الوكالة", slug="c", authors=[], agency_=None, published_at=when - dt.timedelta(hours=2)
+        ),
     }
 
 

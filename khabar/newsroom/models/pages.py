@@ -35,6 +35,7 @@ from khabar.core.pagecache import tag_request
 
 from ..blocks import ArticleBodyBlock
 from ..pictures import ARABIC_LETTER, SHARE_RENDITION, attach_lead_pictures, lead_picture_of
+from ..slugs import headline_slug, is_provisional, unique_slug
 from .site_settings import NewsroomSettings
 
 PAGE_SIZE = 20
@@ -247,7 +248,18 @@ class ArticlePage(CacheTaggedPage):
         related_name="articles",
     )
     source_url = models.URLField(_("link to the original story"), max_length=500, blank=True, db_index=True)
-    source_title = models.CharField(_("title of the original story"), max_length=300, blank=True)
+    source_title = models.CharField(
+        _("title of the original story"),
+        max_length=300,
+        blank=True,
+        help_text=_("Kept for the newsroom; readers never see it."),
+    )
+    translator = models.CharField(
+        _("translator"),
+        max_length=120,
+        blank=True,
+        help_text=_("Credited under the byline when the newsroom settings say so."),
+    )
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("lead image"),
@@ -297,6 +309,7 @@ class ArticlePage(CacheTaggedPage):
         FieldPanel("breaking_until"),
         FieldPanel("standfirst"),
         InlinePanel("article_authors", label=_("authors")),
+        FieldPanel("translator"),
         MultiFieldPanel(
             [
                 FieldPanel("dateline_city"),
@@ -369,6 +382,14 @@ class ArticlePage(CacheTaggedPage):
         if first and last and (last - first).total_seconds() > 60:
             return last
         return None
+
+    @property
+    def byline_text(self) -> str:
+        """Who signs the story: its authors, else its agency (agency copy is never the house's)."""
+        names = [author.name for author in self.byline_authors]
+        if names:
+            return "، ".join(names)
+        return self.agency.byline if self.agency_id else ""
 
     @cached_property
     def dated_notes(self):
@@ -463,7 +484,7 @@ class ArticlePage(CacheTaggedPage):
                 {"@type": "Person", "name": author.name, "url": root + author.get_absolute_url()}
                 for author in self.byline_authors
             ]
-            or [{"@type": "Organization", "name": publisher_name, "url": root + "/"}],
+            or [{"@type": "Organization", "name": self.byline_text or publisher_name, "url": root + "/"}],
             "publisher": {"@type": "Organization", "name": publisher_name, "url": root + "/"},
         }
         if self.standfirst:
@@ -497,7 +518,23 @@ class ArticlePage(CacheTaggedPage):
     def save(self, *args, **kwargs):
         self.section = self.find_section() or self.section
         self.published_at = self.first_published_at
+        update_fields = kwargs.get("update_fields")
+        first_publication = self.live and self.pk and (update_fields is None or "slug" in update_fields)
+        provisional = self.slug if first_publication and is_provisional(self.slug) else None
+        if provisional:
+            self.slug = self.headline_slug()
         super().save(*args, **kwargs)
+        if provisional and self.slug != provisional:
+            # The drafts keep the new slug too, so the next publication does not bring the old one back.
+            for revision in self.revisions.all():
+                if revision.content.get("slug") == provisional:
+                    revision.content["slug"] = self.slug
+                    revision.save(update_fields=["content"])
+
+    def headline_slug(self) -> str:
+        """The Arabic headline's slug, unique among the stories of the same month."""
+        taken = set(self.get_parent().get_children().exclude(pk=self.pk).values_list("slug", flat=True))
+        return unique_slug(headline_slug(self.title), taken, fallback=f"story-{self.pk}")
 
     def find_section(self):
         if not self.path:
