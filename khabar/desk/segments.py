@@ -48,12 +48,17 @@ def source_blocks(body_html: str) -> list[tuple[str, str]]:
     return blocks
 
 
+def body_segments(segments) -> list:
+    """The segments of the story text: not the headline, not the standfirst."""
+    return [s for s in segments if s.kind not in (Segment.Kind.HEADLINE, Segment.Kind.STANDFIRST)]
+
+
 def article_body(segments) -> list[tuple[str, str]]:
     """StreamField data for the article: paragraph blocks, subheadings kept; empty segments left out."""
     body = []
-    for segment in segments:
+    for segment in body_segments(segments):
         text = " ".join(segment.target.split())
-        if not text or segment.kind == Segment.Kind.HEADLINE:
+        if not text:
             continue
         if segment.kind == Segment.Kind.SUBHEADING:
             body.append(("subheading", text))
@@ -63,6 +68,6 @@ def article_body(segments) -> list[tuple[str, str]]:
 
 
 def checked_pairs(segments) -> tuple[list[str], list[str]]:
-    """The body paragraphs the copy checks compare (the headline is not part of the story text)."""
-    body = [s for s in segments if s.kind != Segment.Kind.HEADLINE]
+    """The body paragraphs the copy checks compare (headline and standfirst are not the story text)."""
+    body = body_segments(segments)
     return [s.source for s in body], [s.target for s in body]

@@ -1,18 +1,7 @@
-"""The desk follows the wire desk: an article linked to a wire item gets its translation segments."""
+"""The desk follows the wire's polls (starting a translation is an explicit call: see ``handoff``)."""
 
-from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django_tasks.signals import task_finished
-
-from khabar.wire.models import ItemUse
-
-
-@receiver(post_save, sender=ItemUse)
-def item_used(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
-        from .translate import attach_translation
-
-        attach_translation(instance)
 
 
 @receiver(task_finished)

@@ -1,91 +1,27 @@
-"""The desk's work on a story: open a translation from a wire item, suggest, save, remember."""
+"""The desk's work on a story: suggest, check, save into the article, remember."""
 
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from khabar.arabic.dateline import parse_arabic_dateline
 from khabar.newsroom.models import ArticlePage, SectionPage
 from khabar.qa import check
-from khabar.wire.models import ItemUse
-from khabar.wire.translate import CannotUse, start_translation
 
 from . import memory
 from .engines import EngineError, configured_engine
-from .glossary import arabic_dateline, hints, qa_glossary, terms_in
+from .glossary import hints, qa_glossary, terms_in
+from .handoff import DeskError, start_translation
 from .models import Segment, Translation
-from .models.workflow import assign_desk_workflow
-from .segments import article_body, checked_pairs, source_blocks
+from .segments import article_body, checked_pairs
 
 
-class DeskError(Exception):
-    """The desk refuses an action; the message is for the user."""
-
-
-@transaction.atomic
 def open_translation(item, user, section: SectionPage | None = None) -> Translation:
-    """The Arabic draft for ``item``: created the first time (through the wire desk's «ترجمة»), reused after."""
-    existing = Translation.objects.filter(item=item).select_related("article").first()
-    if existing is not None:
-        return existing
-    section = section or SectionPage.objects.order_by("path").first()
-    if section is None:
-        raise DeskError(_("Create a section first."))
-    try:
-        article = start_translation(item, section, user)  # links the item (ItemUse): see attach_translation
-    except CannotUse as exc:
-        raise DeskError(str(exc)) from None
-    return Translation.objects.get(article=article)
-
-
-def attach_translation(use: ItemUse) -> Translation | None:
-    """Give a new wire-item article its desk translation: segments, dateline, memory pre-fills.
-
-    Runs when the wire desk links an article to an item (``ItemUse``), whichever screen did it.
-    Stories already in Arabic need no translation.
-    """
-    item, article, user = use.item, use.article, use.created_by
-    if item.language.lower().startswith("ar"):
-        return None
-    translation, created = Translation.objects.get_or_create(
-        article=article,
-        defaults={
-            "item": item,
-            "source_version": item.version,
-            "alerted_version": item.version,
-            "usage_terms": item.usage_terms,
-            "created_by": user,
-        },
-    )
-    if not created:
-        return translation
-    assign_desk_workflow(article)
-    blocks = source_blocks(item.body_html)
-    glossary = qa_glossary()
-    first = next((i for i, (kind, _) in enumerate(blocks) if kind == Segment.Kind.PARAGRAPH), None)
-    dateline = arabic_dateline(blocks[first][1], item.agency, glossary) if first is not None else ""
-    segments = [
-        Segment(translation=translation, position=0, kind=Segment.Kind.HEADLINE, source=item.headline)
-    ]
-    for position, (kind, text) in enumerate(blocks, start=1):
-        segments.append(Segment(translation=translation, position=position, kind=kind, source=text))
-    for segment, found in zip(
-        segments, memory.lookup_many([s.source for s in segments], limit=1, fuzzy=False), strict=True
-    ):
-        if found:
-            segment.target, segment.status = found[0].segment.target, Segment.Status.MEMORY
-    if dateline:
-        opening = segments[first + 1]
-        if opening.status == Segment.Status.EMPTY:
-            opening.target = dateline + " "
-        draft = article.get_latest_revision_as_object()
-        draft.dateline_city = parse_arabic_dateline(dateline).place
-        draft.agency = draft.agency or item.agency
-        draft.save_revision(user=user)
-        ArticlePage.objects.filter(pk=article.pk).update(dateline_city=draft.dateline_city)
-    Segment.objects.bulk_create(segments)
-    return translation
+    """The desk translation of ``item`` (see ``handoff.start_translation``); a story in Arabic has none."""
+    handoff = start_translation(item, section, user)
+    if handoff.translation is None:
+        raise DeskError(_("This story is already in Arabic: edit its article instead."))
+    return handoff.translation
 
 
 @dataclass
@@ -143,9 +79,12 @@ def save_segments(translation: Translation, changes: dict, user) -> ArticlePage:
     article = (
         ArticlePage.objects.select_for_update().get(pk=translation.article_id).get_latest_revision_as_object()
     )
-    headline = segments[0] if segments and segments[0].kind == Segment.Kind.HEADLINE else None
-    if headline is not None and headline.target.strip():
-        article.title = " ".join(headline.target.split())[:255]
+    for segment in segments:
+        text = " ".join(segment.target.split())
+        if segment.kind == Segment.Kind.HEADLINE and text:
+            article.title = text[:255]
+        elif segment.kind == Segment.Kind.STANDFIRST and text:
+            article.standfirst = text
     article.body = article_body(segments)
     article.save_revision(user=user, log_action=True)
     for segment in segments:

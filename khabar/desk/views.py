@@ -8,9 +8,10 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from khabar.newsroom.models import ArticlePage, SectionPage
 from khabar.wire.inbox import annotate_entries, fold_near_duplicates
@@ -20,12 +21,12 @@ from khabar.wire.pictures import PictureError, request_pictures
 from . import gate, pictures, review
 from .engines import EngineError, configured_engine
 from .glossary import qa_glossary
+from .handoff import DeskError, existing_handoff, refuse_unusable, start_translation
 from .models import CopyCheckedApprovalTask, Segment, Translation
+from .segments import body_segments
 from .translate import (
-    DeskError,
     findings_for,
     machine_translation,
-    open_translation,
     save_segments,
     suggestions,
 )
@@ -40,7 +41,7 @@ def can_translate(user):
 
 def _translation_for_user(request, pk) -> Translation:
     translation = get_object_or_404(
-        Translation.objects.select_related("article", "item", "item__agency"), pk=pk
+        Translation.objects.select_related("article", "article__agency", "item", "item__agency"), pk=pk
     )
     if not translation.article.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
@@ -108,18 +109,53 @@ def _engine_label():
     return engine.label if engine else ""
 
 
-@require_POST
+def _sections_for(user):
+    return [s for s in SectionPage.objects.order_by("path") if s.permissions_for_user(user).can_add_subpage()]
+
+
+@require_http_methods(["GET", "POST"])
 def translate_item(request, item_id):
+    """«ترجمة» on a wire item, wherever it is pressed: choose the section, then the desk editor.
+
+    An item already on the desk goes straight to its article; a refused item goes back with the reason.
+    """
     if not can_translate(request.user):
         raise PermissionDenied
-    item = get_object_or_404(WireItem, pk=item_id)
-    section = SectionPage.objects.filter(pk=request.POST.get("section") or 0).first()
+    item = get_object_or_404(WireItem.objects.select_related("source"), pk=item_id)
+    back = request.POST.get("back") or request.GET.get("back") or ""
+    back = back if url_has_allowed_host_and_scheme(back, allowed_hosts=None) else ""
+    back = back or reverse("wire_item:inspect", args=[item.pk])
     try:
-        translation = open_translation(item, request.user, section)
+        refuse_unusable(item)
     except DeskError as exc:
         messages.error(request, _("This wire item cannot be translated: %(reason)s") % {"reason": exc})
-        return redirect("desk_dashboard")
-    return redirect("desk_editor", translation.pk)
+        return redirect(back)
+    existing = existing_handoff(item)
+    if existing is not None:
+        return redirect(*existing.edit_url_name)
+    sections = _sections_for(request.user)
+    if not sections:
+        raise PermissionDenied
+    if request.method == "POST":
+        section = next((s for s in sections if str(s.pk) == request.POST.get("section")), None)
+        if section is None:
+            messages.error(request, _("Choose a section."))
+        else:
+            try:
+                handoff = start_translation(item, section, request.user)
+            except DeskError as exc:
+                messages.error(
+                    request, _("This wire item cannot be translated: %(reason)s") % {"reason": exc}
+                )
+                return redirect(back)
+            if handoff.created:
+                messages.success(request, _("Draft article created from the wire item."))
+            return redirect(*handoff.edit_url_name)
+    return TemplateResponse(
+        request,
+        "desk/translate.html",
+        {"item": item, "sections": sections, "back": back},
+    )
 
 
 def editor(request, pk):
@@ -141,7 +177,7 @@ def editor(request, pk):
         return redirect("desk_editor", translation.pk)
     glossary = qa_glossary()
     findings = findings_for(segments, glossary)
-    body = [s for s in segments if s.kind != Segment.Kind.HEADLINE]
+    body = body_segments(segments)
     by_segment = {}
     for finding in findings:
         if finding.paragraph < len(body):
@@ -251,7 +287,7 @@ def check_segments(request, pk):
     for segment in segments:
         if segment.pk in targets:
             segment.target = targets[segment.pk]
-    body = [s for s in segments if s.kind != Segment.Kind.HEADLINE]
+    body = body_segments(segments)
     result = {str(s.pk): [] for s in segments}
     for finding in findings_for(segments):
         if finding.paragraph < len(body):

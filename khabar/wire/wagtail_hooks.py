@@ -117,7 +117,8 @@ class ItemInspectView(InspectView):
             versions=WireItemVersion.objects.filter(item=item).order_by("-stored_at")[:20],
             also_from=list(item.also_from()[:10]),
             uses=list(item.uses.select_related("article")),
-            translate_url=reverse("wire_item:translate", args=[item.pk]),
+            # «ترجمة» belongs to the desk: one route, whichever screen it is pressed on.
+            translate_url=reverse("desk_translate_item", args=[item.pk]),
             payload_url=reverse("wire_item:payload", args=[item.payload_id]) if item.payload_id else "",
         )
         return context
@@ -293,7 +294,6 @@ class WireItemViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("translate/<int:pk>/", views.translate, name="translate"),
             path("payload/<int:pk>/", views.payload, name="payload"),
         ]
 

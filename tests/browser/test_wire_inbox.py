@@ -127,7 +127,7 @@ def test_wire_inbox_filter_search_preview_and_translate(browser, live_server, in
     # «ترجمة» → choose the section → the Arabic draft in the page editor, linked to the item.
     item = WireItem.objects.get(uri="urn:wna:1")
     page.get_by_role("link", name="ترجمة").click()
-    page.wait_for_url(f"{base}/admin/wire_item/translate/{item.pk}/")
+    page.wait_for_url(f"{base}/admin/desk/translate/{item.pk}/")
     page.screenshot(path=str(SHOTS / "wire-translate-1280.png"), full_page=True)
     page.select_option("#id_section", label="سياسة")
     page.get_by_role("button", name="ترجمة").click()
@@ -144,4 +144,4 @@ def test_wire_inbox_filter_search_preview_and_translate(browser, live_server, in
     shoot(browser, base, "/admin/wire_item/", "wire-inbox")
     other_item = WireItem.objects.get(uri="urn:wna:2").pk
     shoot(browser, base, f"/admin/wire_item/inspect/{other_item}/", "wire-item")
-    shoot(browser, base, f"/admin/wire_item/translate/{other_item}/", "wire-translate")
+    shoot(browser, base, f"/admin/desk/translate/{other_item}/", "wire-translate")

@@ -265,9 +265,14 @@ def test_the_wire_inbox_translate_action_opens_the_desk_too(client, admin_user, 
     from django.urls import reverse
 
     client.force_login(admin_user)
-    response = client.post(reverse("wire_item:translate", args=[wire_item.pk]), {"section": section.pk})
+    inspect = client.get(reverse("wire_item:inspect", args=[wire_item.pk])).content.decode()
+    assert (
+        f'href="/admin/desk/translate/{wire_item.pk}/"' in inspect
+    )  # the item page's «ترجمة»: the desk's route
+    response = client.post(reverse("desk_translate_item", args=[wire_item.pk]), {"section": section.pk})
     assert response.status_code == 302
     translation = Translation.objects.get(item=wire_item)
+    assert response["Location"] == f"/admin/desk/translation/{translation.pk}/"  # the side-by-side editor
     assert translation.segments.get(position=1).target == "موسكو (أ.ب) — "
     article = ArticlePage.objects.get(pk=translation.article_id)
     assert article.get_latest_revision_as_object().dateline_city == "موسكو"
@@ -276,12 +281,17 @@ def test_the_wire_inbox_translate_action_opens_the_desk_too(client, admin_user, 
 
 
 def test_stories_already_in_arabic_get_no_translation(admin_user, wire_item, section):
-    from khabar.wire.translate import start_translation
+    from khabar.desk.handoff import start_translation
 
     wire_item.language = "ar"
     wire_item.save()
-    start_translation(wire_item, section, admin_user)
+    handoff = start_translation(wire_item, section, admin_user)
     assert not Translation.objects.exists()
+    assert (
+        handoff.created
+        and handoff.translation is None
+        and handoff.edit_url_name[0] == "wagtailadmin_pages:edit"
+    )
 
 
 def test_a_wire_poll_alerts_the_desk_when_a_translated_story_changed(desk_translation, wire_item, admin_user):

@@ -70,7 +70,7 @@ def test_items_cannot_be_added_or_edited_in_the_admin(admin_client, items):
 @pytest.mark.django_db
 def test_translate_creates_a_linked_arabic_draft(admin_client, admin_user, items, section):
     item = WireItem.objects.get(uri="urn:khabar:g2:ar-200")
-    url = reverse("wire_item:translate", args=[item.pk])
+    url = reverse("desk_translate_item", args=[item.pk])
     form = admin_client.get(url).content.decode()
     assert section.title in form and "Credit the agency." in form
     response = admin_client.post(url, {"section": section.pk})
@@ -92,7 +92,7 @@ def test_embargoed_or_withheld_items_cannot_be_used(admin_client, items, section
     item = WireItem.objects.get(uri=uri)
     assert ">ترجمة</a>" not in admin_client.get(reverse("wire_item:inspect", args=[item.pk])).content.decode()
     response = admin_client.post(
-        reverse("wire_item:translate", args=[item.pk]), {"section": section.pk}, follow=True
+        reverse("desk_translate_item", args=[item.pk]), {"section": section.pk}, follow=True
     )
     assert ArticlePage.objects.count() == 0
     page = response.content.decode()  # the admin speaks Arabic by default
@@ -101,18 +101,18 @@ def test_embargoed_or_withheld_items_cannot_be_used(admin_client, items, section
 
 @pytest.mark.django_db
 def test_embargo_passes_then_item_is_usable(items, section, admin_user):
-    from khabar.wire.translate import start_translation
+    from khabar.desk.handoff import start_translation
 
     item = WireItem.objects.get(uri="urn:khabar:test:en-embargo")
     WireItem.objects.filter(pk=item.pk).update(embargoed=timezone.now() - dt.timedelta(minutes=1))
     item.refresh_from_db()
-    assert start_translation(item, section, admin_user).wire_use.item == item
+    assert start_translation(item, section, admin_user).article.wire_use.item == item
 
 
 def _publish_from(item, section, user):
-    from khabar.wire.translate import start_translation
+    from khabar.desk.handoff import start_translation
 
-    article = start_translation(item, section, user)
+    article = start_translation(item, section, user).article
     article.save_revision(user=user).publish()
     article.refresh_from_db()
     assert article.live

@@ -37,6 +37,7 @@ class Segment(models.Model):
 
     class Kind(models.TextChoices):
         HEADLINE = "headline", _("headline")
+        STANDFIRST = "standfirst", _("standfirst")
         PARAGRAPH = "paragraph", _("paragraph")
         SUBHEADING = "subheading", _("subheading")
 
