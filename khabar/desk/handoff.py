@@ -21,7 +21,7 @@ from khabar.wire.models import ItemUse, Source, WireItem
 from khabar.wire.parsers.base import web_url
 
 from . import memory
-from .glossary import arabic_dateline, translate_dateline_city, qa_glossary
+from .glossary import arabic_dateline, qa_glossary, translate_dateline_city
 from .models import Segment, Translation
 from .models.workflow import assign_desk_workflow
 from .segments import source_blocks
