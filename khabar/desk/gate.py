@@ -22,7 +22,8 @@ from wagtail.log_actions import log
 from khabar.qa import ERROR, check
 
 from .glossary import qa_glossary
-from .models import PublishOverride, Segment
+from .models import PublishOverride
+from .segments import body_segments
 
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -57,9 +58,7 @@ def article_findings(page) -> list:
     translation = translation_of(page)
     if translation is None:
         return []
-    sources = [
-        s.source for s in translation.segments.exclude(kind=Segment.Kind.HEADLINE).order_by("position")
-    ]
+    sources = [s.source for s in body_segments(translation.segments.order_by("position"))]
     targets = []
     for block in page.body:
         if block.block_type == "paragraph":
@@ -71,12 +70,12 @@ def article_findings(page) -> list:
 
 def _align(translation, targets):
     """Body blocks back onto segment positions: empty segments were left out of the body."""
-    body_segments = list(translation.segments.exclude(kind=Segment.Kind.HEADLINE).order_by("position"))
-    filled = [s for s in body_segments if s.target.strip()]
+    body = body_segments(translation.segments.order_by("position"))
+    filled = [s for s in body if s.target.strip()]
     if len(filled) != len(targets):
         return targets
     aligned, queue = [], iter(targets)
-    for segment in body_segments:
+    for segment in body:
         aligned.append(next(queue) if segment.target.strip() else "")
     return aligned
 

@@ -177,11 +177,17 @@ class AlsoFromColumn(Column):
 
 
 class OnDeskColumn(Column):
-    """Whether the story (any item of its group) is already used, with a link to each article."""
+    """Whether the story (any item of its group) is already used, with a link to each article; else
+    «ترجمة» for a usable item, to the desk's hand-off (the same route as on the item's page)."""
 
     def get_value(self, instance):
         uses = getattr(instance, "desk_uses", ())
         if not uses:
+            if instance.usable and instance.usage == Source.Usage.TRANSLATE:
+                return format_html(
+                    '<a class="button button-small wire-translate" href="{}" lang="ar">ترجمة</a>',
+                    reverse("desk_translate_item", args=[instance.pk]),
+                )
             return ""
         return format_html_join(
             "، ",

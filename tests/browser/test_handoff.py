@@ -73,11 +73,14 @@ def test_inbox_translate_opens_the_desk_and_publishes_with_credit_and_arabic_add
     page.on("pageerror", lambda error: problems.append(str(error)))
     log_in(page, base, "translator", PASSWORD)
 
-    # The inbox → the item's page → «ترجمة» → the section → the side-by-side editor.
+    # The inbox's «ترجمة» → the section → the side-by-side editor (the item page's button is the same link).
     page.goto(f"{base}/admin/wire_item/")
+    shoot(page, "inbox")
     page.get_by_role("link", name="Russia ratifies military treaty").click()
     page.wait_for_url("**/inspect/*/")
-    page.get_by_role("link", name="ترجمة").click()
+    assert page.get_by_role("link", name="ترجمة").get_attribute("href") == f"/admin/desk/translate/{item.pk}/"
+    page.goto(f"{base}/admin/wire_item/")
+    page.locator("a.wire-translate").click()
     page.wait_for_url(f"{base}/admin/desk/translate/{item.pk}/")
     shoot(page, "choose-section")
     page.select_option("#id_section", label="سياسة")
@@ -102,11 +105,14 @@ def test_inbox_translate_opens_the_desk_and_publishes_with_credit_and_arabic_add
     page.focus(f"#target-{segments[0].pk}")
     for _ in segments:
         page.keyboard.press("Control+Enter")
-    page.get_by_role("button", name="حفظ").click()
-    page.wait_for_selector(".desk-segment")
+    with page.expect_navigation():
+        page.get_by_role("button", name="حفظ").click()
+    assert page.locator(f"#target-{segments[0].pk}").input_value() == HEADLINE  # saved
 
     # Publish through the gate: no errors, so «نشر» publishes.
     page.get_by_role("link", name="نشر").first.click()
+    page.wait_for_url(f"{base}/admin/desk/publish/*/")
+    shoot(page, "gate")
     page.wait_for_selector("text=لا أخطاء")
     page.locator("form button[type=submit]", has_text="نشر").click()
     page.wait_for_url(f"{base}/admin/pages/{translation.article_id}/edit/")
