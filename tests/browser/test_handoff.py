@@ -57,10 +57,12 @@ def wire(db):
 
 
 def shoot(page, name):
+    """Phone and desktop screenshots, the page laid out again at each width (a resized page keeps the
+    layout it was laid out with)."""
     for width in (390, 1366):
         page.set_viewport_size({"width": width, "height": 900})
+        page.reload()
         page.screenshot(path=str(SHOTS / f"handoff-{name}-{width}.png"), full_page=True)
-    page.set_viewport_size({"width": 1366, "height": 900})
 
 
 def test_inbox_translate_opens_the_desk_and_publishes_with_credit_and_arabic_address(
@@ -123,7 +125,8 @@ def test_inbox_translate_opens_the_desk_and_publishes_with_credit_and_arabic_add
     page.goto(f"{base}{article.url}")
     assert page.locator(".byline").inner_text().strip() == "أسوشيتد برس"  # the agency signs, not «بقلم خبر»
     assert page.locator(".standfirst").inner_text() == STANDFIRST
-    assert page.locator(".story-body .dateline").first.inner_text() == "موسكو (أ.ب) —"
+    assert page.locator(".story-body .dateline").all_inner_texts() == ["موسكو (أ.ب) —"]  # once, styled
+    assert page.locator(".story-body p").first.inner_text() == FIRST
     assert page.locator("a.source-link").get_attribute("href") == "https://apnews.com/article/russia-treaty"
     assert "Russia ratifies military treaty" not in page.content()  # the English headline stays in the admin
     shoot(page, "published")

@@ -61,6 +61,14 @@ def test_dateline_opens_the_first_paragraph(client, make_article, every_block_bo
     assert len(doc.cssselect(".dateline")) == 1
 
 
+def test_a_paragraph_that_already_opens_with_the_dateline_is_not_given_a_second_one(client, make_article):
+    # The desk's translation keeps the dateline the copy checks ask for in the first paragraph.
+    body = [("paragraph", "<p>موسكو (أ.ب) — صادق مجلس الاتحاد الروسي على المعاهدة.</p>")]
+    first = page(client, make_article(body=body)).cssselect(".story-body > p")[0]
+    assert [span.text for span in first.cssselect("span.dateline")] == ["موسكو (أ.ب) —"]
+    assert text(first) == "موسكو (أ.ب) — صادق مجلس الاتحاد الروسي على المعاهدة."
+
+
 def test_dateline_without_agency_or_body(client, make_article):
     doc = page(client, make_article(agency_=None, body=[], city="القاهرة"))
     assert text(doc.cssselect(".story-body .dateline")[0]) == "القاهرة —"

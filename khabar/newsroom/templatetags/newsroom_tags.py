@@ -9,6 +9,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from khabar.arabic import dates, digits
+from khabar.arabic.dateline import parse_arabic_dateline
 
 register = template.Library()
 
@@ -77,13 +78,22 @@ _FIRST_P = re.compile(r"^\s*<p(\s[^>]*)?>", re.IGNORECASE)
 
 @register.simple_tag
 def with_dateline(paragraph_html, dateline):
-    """Open the first paragraph with «CITY (AGENCY) —» inside the same <p>."""
+    """Open the first paragraph with «CITY (AGENCY) —» inside the same <p>.
+
+    A paragraph that already opens with a dateline (the desk's translation keeps the one the copy
+    checks ask for) has that one styled instead, so it is never printed twice.
+    """
     html = str(paragraph_html)
     if not dateline:
         return mark_safe(html)
     label = format_html('<span class="dateline">{}</span> ', dateline)
     match = _FIRST_P.match(html)
     if match:
+        rest = html[match.end() :]
+        written = parse_arabic_dateline(rest)
+        if written is not None:
+            styled = format_html('<span class="dateline">{}</span>', mark_safe(rest[: written.end].strip()))
+            return mark_safe(html[: match.end()] + styled + rest[written.end :])
         return mark_safe(html[: match.end()] + label + html[match.end() :])
     return mark_safe(format_html("<p>{}", label) + html + "</p>")
 
