@@ -64,7 +64,9 @@ def test_the_checker_catches_english_and_accepts_marked_content():
 
 
 @pytest.fixture
-def site_with_everything(make_article, make_author, make_image, every_block_body, second_section):
+def site_with_everything(
+    make_article, make_author, make_image, every_block_body, second_section, newsroom_settings
+):
     writer = make_author("ليلى حداد", "layla", role="محررة")
     writer.bio = "تكتب عن NATO والأسواق."
     writer.save()
@@ -101,6 +103,7 @@ def site_with_everything(make_article, make_author, make_image, every_block_body
     article.lead_image_caption = "جنود من NATO في Kyiv"
     article.lead_image_credit = "Reuters"
     article.lead_image_alt = "جنود يقفون أمام مبنى"
+    article.translator = "Mona Selim"  # credited under the byline: a Latin name is content
     # Every element of issue 11's front: the «عاجل» banner, notes, the side column, share links, leads.
     article.breaking_until = now + dt.timedelta(hours=1)
     article.notes = [
@@ -112,6 +115,8 @@ def site_with_everything(make_article, make_author, make_image, every_block_body
     home.lead_story = article
     home.top_stories = [TopStory(article_id=article.pk - 1, sort_order=0)]
     home.save_revision().publish()
+    newsroom_settings.credit_translators = True
+    newsroom_settings.save()
     RelatedArticle.objects.create(
         article=article, related=make_article("خبر Apple الجديد", slug="apple"), sort_order=0
     )
@@ -183,11 +188,12 @@ def test_latin_content_is_marked_with_its_own_language(client, site_with_everyth
         "NATO",
         "Jens Stoltenberg",
         "Kyiv",
-        "Russia ratifies treaty with Iran",
+        "Mona Selim",
         "Ukraine",
         "Apple",
     ):
         assert content in marked, content
+    assert "Russia ratifies treaty with Iran" not in doc.text_content()  # the agency's headline is not shown
 
 
 def test_page_titles_add_only_arabic_to_the_content(client, site_with_everything):

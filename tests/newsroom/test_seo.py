@@ -108,9 +108,11 @@ def test_json_ld_news_article_is_complete(client, make_article, make_author, eve
 
 
 def test_json_ld_house_byline_is_the_publisher(client, make_article):
-    data = json_ld(head(client, make_article(authors=[]).url))
+    data = json_ld(head(client, make_article(authors=[], agency_=None).url))
     assert data["author"] == [{"@type": "Organization", "name": "خبر", "url": f"{ROOT}/"}]
     assert "image" not in data
+    agency_copy = json_ld(head(client, make_article("خبر الوكالة", authors=[], slug="agency-copy").url))
+    assert agency_copy["author"] == [{"@type": "Organization", "name": "أسوشيتد برس", "url": f"{ROOT}/"}]
 
 
 def test_json_ld_cannot_break_out_of_its_script(client, make_article):
