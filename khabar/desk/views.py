@@ -21,7 +21,7 @@ from khabar.wire.pictures import PictureError, request_pictures
 from . import gate, pictures, review
 from .engines import EngineError, configured_engine
 from .glossary import qa_glossary
-from .handoff import DeskError, existing_handoff, refuse_unusable, start_translation
+from .handoff import DeskError, credited_agency, existing_handoff, refuse_unusable, start_translation
 from .models import CopyCheckedApprovalTask, Segment, Translation
 from .segments import body_segments
 from .translate import (
@@ -154,7 +154,7 @@ def translate_item(request, item_id):
     return TemplateResponse(
         request,
         "desk/translate.html",
-        {"item": item, "sections": sections, "back": back},
+        {"item": item, "sections": sections, "back": back, "agency": credited_agency(item)},
     )
 
 

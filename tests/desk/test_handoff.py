@@ -137,6 +137,7 @@ def test_the_route_asks_for_the_section_then_opens_the_desk_editor(client, admin
     url = reverse("desk_translate_item", args=[wire_item.pk])
     form = client.get(url).content.decode()
     assert section.title in form and "Credit AP. No archiving." in form
+    assert "أسوشيتد برس (أ.ب)" in form  # who the story will be credited to
     response = client.post(url, {"section": section.pk})
     translation = Translation.objects.get()
     assert response["Location"] == f"/admin/desk/translation/{translation.pk}/"
