@@ -146,7 +146,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",  # a changed article address answers 301
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "khabar.core.edge.LoggedInCookieMiddleware",
