@@ -29,7 +29,7 @@ def section(home):
 
 @pytest.fixture
 def agency(db):
-    return Agency.objects.get(name="Associated Press")  # seeded by newsroom 0008_seed_agencies
+    return Agency.objects.get(name="Associated Press")  # seeded by newsroom 0009_seed_agencies
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('desk', '0005_starter_glossary'),
-        ('newsroom', '0008_seed_agencies'),
+        ('newsroom', '0009_seed_agencies'),
     ]
 
     operations = [

@@ -90,7 +90,7 @@ class Lookups:
 
     def _find_or_create_agency(self, credit):
         key = credit_key(credit)
-        # The main agencies are seeded by a migration (0008_seed_agencies), so «أ ف ب» finds AFP.
+        # The main agencies are seeded by a migration (0009_seed_agencies), so «أ ف ب» finds AFP.
         for agency in Agency.objects.all():
             if key in (credit_key(agency.credit), credit_key(agency.arabic_name)):
                 return agency

@@ -55,6 +55,6 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("newsroom", "0007_agency_names_and_translator_credit")]
+    dependencies = [("newsroom", "0008_agency_names_and_translator_credit")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0006_administrators_role'),
+        ('newsroom', '0007_front_curation_breaking_notes'),
     ]
 
     operations = [
