@@ -63,6 +63,7 @@ run: demo
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test: install-test lint
 	$(BIN)/pytest -q

@@ -62,7 +62,11 @@ def write_export(path, posts, comments):
             )
         for story in corpus:
             wp_id = story["id"] + 1
-            when = dt.datetime.fromisoformat(story["published_at"]).astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+            when = (
+                dt.datetime.fromisoformat(story["published_at"])
+                .astimezone(dt.UTC)
+                .strftime("%Y-%m-%d %H:%M:%S")
+            )
             html = f"<!-- wp:paragraph --><p>{escape(story['dateline'])} ({escape(story['agency'])}) — </p><!-- /wp:paragraph -->"
             for block in story["body"]:
                 tag = "h2" if block["type"] == "subheading" else "p"
@@ -124,14 +128,20 @@ def main():
         reference = posts / read_wall
         print(f"reference, streaming read alone: {reference:,.0f} posts/s wall ({posts / read_cpu:,.0f} CPU)")
 
-        env = dict(os.environ, KHABAR_VAR_DIR=str(Path(tmp) / "var"), DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3")
+        env = dict(
+            os.environ, KHABAR_VAR_DIR=str(Path(tmp) / "var"), DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3"
+        )
         khabar = [str(Path(sys.executable).with_name("khabar"))]
         subprocess.run([*khabar, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
         started = time.perf_counter()
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         result = subprocess.run(
             [*khabar, "import-wordpress", str(export), "--json"],
-            env=env, check=True, cwd=ROOT, capture_output=True, text=True,
+            env=env,
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
         )
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -32,7 +32,9 @@ def main():
         with Image.open(SHOTS / shot) as image:
             image = image.convert("RGB").crop((0, 0, image.width, min(height, image.height)))
             if image.width > MAX_WIDTH:
-                image = image.resize((MAX_WIDTH, round(image.height * MAX_WIDTH / image.width)), Image.LANCZOS)
+                image = image.resize(
+                    (MAX_WIDTH, round(image.height * MAX_WIDTH / image.width)), Image.LANCZOS
+                )
             image.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(PICTURES / name, optimize=True)
         print(f"{name}: {(PICTURES / name).stat().st_size // 1024} KiB")
 

@@ -150,7 +150,12 @@ def _applied_migrations() -> dict:
 
 def _unknown_migrations(applied: dict) -> list:
     known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
-    return [f"{app}.{name}" for app, names in sorted(applied.items()) for name in names if (app, name) not in known]
+    return [
+        f"{app}.{name}"
+        for app, names in sorted(applied.items())
+        for name in names
+        if (app, name) not in known
+    ]
 
 
 def _copy_media(source: Path, target: Path) -> dict:
@@ -183,7 +188,12 @@ def _pg_environment() -> dict:
     """libpq's variables from DATABASES, so the password never shows in a process list."""
     database = settings.DATABASES["default"]
     environment = dict(os.environ)
-    for key, variable in [("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"), ("PASSWORD", "PGPASSWORD")]:
+    for key, variable in [
+        ("HOST", "PGHOST"),
+        ("PORT", "PGPORT"),
+        ("USER", "PGUSER"),
+        ("PASSWORD", "PGPASSWORD"),
+    ]:
         if database.get(key):
             environment[variable] = str(database[key])
     if sslmode := database.get("OPTIONS", {}).get("sslmode"):
@@ -212,6 +222,13 @@ def _pg_restore(source: Path, *, clean: bool):
     options = ["--clean", "--if-exists"] if clean else []
     _run(
         "pg_restore",
-        [*options, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-         f"--dbname={settings.DATABASES['default']['NAME']}", str(source)],
+        [
+            *options,
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            f"--dbname={settings.DATABASES['default']['NAME']}",
+            str(source),
+        ],
     )

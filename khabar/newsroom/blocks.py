@@ -33,8 +33,34 @@ class ImageBlock(blocks.StructBlock):
 
 # What an imported fragment that has no block of its own (a table, a form's shortcode) may keep.
 HTML_TAGS = {
-    "p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "blockquote", "div", "span", "figure",
-    "figcaption", "h2", "h3", "h4", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "code", "pre",
+    "p",
+    "br",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "div",
+    "span",
+    "figure",
+    "figcaption",
+    "h2",
+    "h3",
+    "h4",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "code",
+    "pre",
 }
 
 

@@ -26,16 +26,48 @@ from khabar.newsroom.blocks import sanitise_html
 # Rich text of a paragraph as Wagtail stores it: bold, italic, links.
 _INLINE_TAGS = {"b", "i", "a", "br"}
 _INLINE_RENAMES = {"strong": "b", "em": "i"}
-_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "figure", "div", "table",
-               "pre", "hr", "iframe", "script", "style", "form", "img", "dl", "section", "aside", "video", "audio")
+_BLOCK_TAGS = (
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "blockquote",
+    "figure",
+    "div",
+    "table",
+    "pre",
+    "hr",
+    "iframe",
+    "script",
+    "style",
+    "form",
+    "img",
+    "dl",
+    "section",
+    "aside",
+    "video",
+    "audio",
+)
 _SHORTCODE = re.compile(r"\[(/?)([a-zA-Z][\w-]*)([^\]]*)\]")
 _ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*\'([^\']*)\'|([\w-]+)\s*=\s*(\S+)')
 _WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
 _GUTENBERG = re.compile(r"^\s*(/?)wp:([\w/-]+)")
 _CREDIT = re.compile(r"\s*[(（]\s*(?:تصوير|الصورة|صورة|photo|credit)\s*[:：]\s*([^)）]+)[)）]\s*$", re.I)
 EMBED_HOSTS = (
-    "youtube.com", "youtu.be", "x.com", "twitter.com", "vimeo.com", "instagram.com", "facebook.com",
-    "soundcloud.com", "tiktok.com",
+    "youtube.com",
+    "youtu.be",
+    "x.com",
+    "twitter.com",
+    "vimeo.com",
+    "instagram.com",
+    "facebook.com",
+    "soundcloud.com",
+    "tiktok.com",
 )
 
 
@@ -176,8 +208,14 @@ class Converter:
             if element.tail and element.tail.strip():
                 body.add("paragraph", f"<p>{escape(element.tail.strip())}</p>")
         if root.text and root.text.strip():
-            body.blocks.insert(0, {"type": "paragraph", "value": f"<p>{escape(root.text.strip())}</p>",
-                                   "id": str(uuid.uuid4())})
+            body.blocks.insert(
+                0,
+                {
+                    "type": "paragraph",
+                    "value": f"<p>{escape(root.text.strip())}</p>",
+                    "id": str(uuid.uuid4()),
+                },
+            )
         return body
 
     def element(self, element, body: Body, gutenberg: str | None):
@@ -212,7 +250,10 @@ class Converter:
                 body.add("embed", url)
             else:
                 self.keep(element, body, gutenberg)
-        elif tag in ("figure", "img") and (img := element if tag == "img" else element.find(".//img")) is not None:
+        elif (
+            tag in ("figure", "img")
+            and (img := element if tag == "img" else element.find(".//img")) is not None
+        ):
             caption = element.find(".//figcaption") if tag == "figure" else None
             self.image(img, text_of(caption) if caption is not None else "", body)
         else:
@@ -254,7 +295,13 @@ class Converter:
             items = []
             for picture, caption in pictures:
                 text, credit = split_credit(caption)
-                items.append({"image": picture.image.pk, "caption": text[:255], "credit": (credit or picture.credit)[:255]})
+                items.append(
+                    {
+                        "image": picture.image.pk,
+                        "caption": text[:255],
+                        "credit": (credit or picture.credit)[:255],
+                    }
+                )
             body.add("gallery", items)
 
     def keep(self, element, body: Body, gutenberg: str | None):

@@ -132,12 +132,17 @@ class WordPressImport:
     def mapped(self, kind, key):
         key = str(key)
         if (kind, key) not in self._map:
-            self._map[(kind, key)] = ImportedObject.objects.filter(site=self.site, kind=kind, wp_key=key).first()
+            self._map[(kind, key)] = ImportedObject.objects.filter(
+                site=self.site, kind=kind, wp_key=key
+            ).first()
         return self._map[(kind, key)]
 
     def remember(self, kind, key, object_id, extra=None):
         row, _ = ImportedObject.objects.update_or_create(
-            site=self.site, kind=kind, wp_key=str(key), defaults={"object_id": object_id, "extra": extra or {}}
+            site=self.site,
+            kind=kind,
+            wp_key=str(key),
+            defaults={"object_id": object_id, "extra": extra or {}},
         )
         self._map[(kind, str(key))] = row
         return row
@@ -160,7 +165,11 @@ class WordPressImport:
             if isinstance(record, wxr.Channel):
                 self.channel = record
                 self.site = (record.base_blog_url or record.base_site_url or record.link or "wordpress")[:200]
-                for old, feed in (("/feed/", "feed-rss"), ("/feed/rss2/", "feed-rss"), ("/feed/atom/", "feed-atom")):
+                for old, feed in (
+                    ("/feed/", "feed-rss"),
+                    ("/feed/rss2/", "feed-rss"),
+                    ("/feed/atom/", "feed-atom"),
+                ):
                     self.redirect(old, link=reverse(f"newsroom:{feed}"))
             elif isinstance(record, wxr.Author):
                 self.author(record)
@@ -184,14 +193,20 @@ class WordPressImport:
                 with transaction.atomic():
                     self.post(record)
             except Exception as error:  # one bad post must not stop the move; it is reported
-                self.report.fail(record.post_type, record.wp_id, record.title, f"{type(error).__name__}: {error}")
+                self.report.fail(
+                    record.post_type, record.wp_id, record.title, f"{type(error).__name__}: {error}"
+                )
             done += 1
             self.progress(done, self.total)
 
     # Authors, sections, topics ------------------------------------------------------------------
 
     def author(self, record: wxr.Author):
-        name = record.display_name or " ".join(filter(None, (record.first_name, record.last_name))) or record.login
+        name = (
+            record.display_name
+            or " ".join(filter(None, (record.first_name, record.last_name)))
+            or record.login
+        )
         row = self.mapped(Kind.AUTHOR, record.login)
         author = Author.objects.filter(pk=row.object_id).first() if row else None
         if author is None:
@@ -209,7 +224,9 @@ class WordPressImport:
         self._authors[record.login] = author
         self.redirect(f"/author/{record.login}/", link=author.get_absolute_url())
         self.redirect(f"/?author={record.wp_id}", link=author.get_absolute_url())
-        self.redirect(f"/author/{record.login}/feed/", link=reverse("newsroom:author-rss", args=[author.slug]))
+        self.redirect(
+            f"/author/{record.login}/feed/", link=reverse("newsroom:author-rss", args=[author.slug])
+        )
 
     def term(self, record: wxr.Term):
         if record.kind == "category":
@@ -217,7 +234,9 @@ class WordPressImport:
             self._sections[record.slug] = section
             self.redirect(f"/category/{record.slug}/", page=section)
             self.redirect(f"/?cat={record.wp_id}", page=section)
-            self.redirect(f"/category/{record.slug}/feed/", link=reverse("newsroom:section-rss", args=[section.pk]))
+            self.redirect(
+                f"/category/{record.slug}/feed/", link=reverse("newsroom:section-rss", args=[section.pk])
+            )
         else:
             tag = self.topic_for(record.name, record.slug)
             topic_url = reverse("newsroom:topic", args=[tag.slug])
@@ -275,7 +294,11 @@ class WordPressImport:
                 self.report.fail(Kind.ATTACHMENT, record.wp_id, record.title, "المرفق ليس صورة")
                 return
             try:
-                image = Image(title=(record.title or name)[:255], description=alt[:255], file=ImageFile(BytesIO(data), name=name))
+                image = Image(
+                    title=(record.title or name)[:255],
+                    description=alt[:255],
+                    file=ImageFile(BytesIO(data), name=name),
+                )
                 image.save()
             except Exception as error:  # an unreadable picture file
                 self.report.fail(Kind.ATTACHMENT, record.wp_id, record.title, f"صورة غير صالحة: {error}")
@@ -315,15 +338,28 @@ class WordPressImport:
 
     @staticmethod
     def digest(record):
-        payload = [record.title, record.content, record.excerpt, record.slug, record.status, record.password,
-                   str(record.date_gmt), str(record.modified_gmt), [c.slug for c in record.categories],
-                   [t.name for t in record.tags], record.meta.get("_thumbnail_id", ""), record.creator,
-                   [(c.wp_id, c.approved, c.content) for c in record.comments]]
+        payload = [
+            record.title,
+            record.content,
+            record.excerpt,
+            record.slug,
+            record.status,
+            record.password,
+            str(record.date_gmt),
+            str(record.modified_gmt),
+            [c.slug for c in record.categories],
+            [t.name for t in record.tags],
+            record.meta.get("_thumbnail_id", ""),
+            record.creator,
+            [(c.wp_id, c.approved, c.content) for c in record.comments],
+        ]
         return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
 
     def post(self, record: wxr.Post):
         if record.status not in IMPORTED_STATUSES:
-            self.report.fail(record.post_type, record.wp_id, record.title, f"حالة غير مستوردة: {record.status}")
+            self.report.fail(
+                record.post_type, record.wp_id, record.title, f"حالة غير مستوردة: {record.status}"
+            )
             return
         kind = Kind.POST if record.post_type == "post" else Kind.PAGE
         digest = self.digest(record)
@@ -438,7 +474,9 @@ class WordPressImport:
         threads = {}  # WordPress comment id → (comment here, its top-level comment here)
         for comment in sorted(record.comments, key=lambda c: (c.date_gmt is None, c.date_gmt, c.wp_id)):
             if comment.kind not in ("", "comment"):
-                self.report.fail(Kind.COMMENT, comment.wp_id, record.title, f"إشارة ({comment.kind}) لا تعليق قارئ")
+                self.report.fail(
+                    Kind.COMMENT, comment.wp_id, record.title, f"إشارة ({comment.kind}) لا تعليق قارئ"
+                )
                 continue
             status = COMMENT_STATUS.get(comment.approved, Status.PENDING)
             row = self.mapped(Kind.COMMENT, comment.wp_id)
@@ -460,7 +498,9 @@ class WordPressImport:
                 article=article,
                 user_name=(comment.author or "قارئ")[:50],
                 user_email=comment.author_email[:254],
-                user_url=comment.author_url if urlsplit(comment.author_url).scheme in ("http", "https") else "",
+                user_url=comment.author_url
+                if urlsplit(comment.author_url).scheme in ("http", "https")
+                else "",
                 comment=comment.content.strip()[: settings.COMMENT_MAX_LENGTH * 4],
                 submit_date=comment.date_gmt or article.first_published_at,
                 status=status,
@@ -481,7 +521,11 @@ class WordPressImport:
         path = Redirect.normalise_path(iri_to_uri(unquote(old_path)))
         if not path or path == "/":
             return
-        values = {"redirect_page": page, "redirect_link": "" if page is not None else link, "is_permanent": True}
+        values = {
+            "redirect_page": page,
+            "redirect_link": "" if page is not None else link,
+            "is_permanent": True,
+        }
         _, created = Redirect.objects.update_or_create(old_path=path, site=None, defaults=values)
         if created:
             self.report.redirects += 1

@@ -18,7 +18,11 @@ class LegacyQueryRedirectMiddleware:
     def __call__(self, request):
         if request.path == "/" and request.method in ("GET", "HEAD") and WORDPRESS_KEYS & request.GET.keys():
             path = Redirect.normalise_path(request.get_full_path())
-            redirect = Redirect.objects.filter(old_path=path, site__isnull=True).select_related("redirect_page").first()
+            redirect = (
+                Redirect.objects.filter(old_path=path, site__isnull=True)
+                .select_related("redirect_page")
+                .first()
+            )
             if redirect is not None and (target := redirect.link):
                 return HttpResponsePermanentRedirect(target)
         return self.get_response(request)

@@ -28,7 +28,9 @@ def _picture():
 
 
 def create():
-    section = HomePage.objects.get().add_child(instance=SectionPage(title="سياسة", slug="politics", intro="أخبار"))
+    section = HomePage.objects.get().add_child(
+        instance=SectionPage(title="سياسة", slug="politics", intro="أخبار")
+    )
     agency = Agency.objects.create(name="Associated Press", credit="أ.ب", website="https://apnews.com")
     author = Author.objects.create(name="سارة المنصوري", slug="sara-almansouri", role="مراسلة")
     picture = _picture()
@@ -50,12 +52,20 @@ def create():
         article.save_revision().publish()
         articles.append(article)
     ReaderComment(
-        content_object=articles[0], article=articles[0], site_id=1, user_name="قارئ",
-        comment="تعليق من قارئ: خبر مهم.", status=Status.APPROVED,
+        content_object=articles[0],
+        article=articles[0],
+        site_id=1,
+        user_name="قارئ",
+        comment="تعليق من قارئ: خبر مهم.",
+        status=Status.APPROVED,
     ).save()
     WireItem.objects.create(
-        uri="urn:ap:backup", version="1", agency=agency, language="en",
-        headline="Russia ratifies military treaty", body_html="<p>MOSCOW (AP) — Russia ratified the treaty.</p>",
+        uri="urn:ap:backup",
+        version="1",
+        agency=agency,
+        language="en",
+        headline="Russia ratifies military treaty",
+        body_html="<p>MOSCOW (AP) — Russia ratified the treaty.</p>",
         link="https://apnews.com/article/backup",
     )
 
@@ -66,14 +76,32 @@ def _digest(field):
 
 
 def snapshot():
-    print(json.dumps({
-        "stories": list(ArticlePage.objects.order_by("pk").values_list(
-            "pk", "title", "url_path", "live", "standfirst", "lead_image_id", "first_published_at")),
-        "comments": list(ReaderComment.objects.order_by("pk").values_list(
-            "pk", "article_id", "user_name", "comment", "status", "submit_date")),
-        "wire_items": list(WireItem.objects.order_by("pk").values_list("pk", "uri", "headline", "body_html")),
-        "images": [(image.pk, image.title, image.file.name, image.width, image.height, _digest(image.file))
-                   for image in Image.objects.order_by("pk")],
-        "renditions": [(rendition.image_id, rendition.filter_spec, _digest(rendition.file))
-                       for rendition in Rendition.objects.order_by("pk")],
-    }, default=str, ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "stories": list(
+                    ArticlePage.objects.order_by("pk").values_list(
+                        "pk", "title", "url_path", "live", "standfirst", "lead_image_id", "first_published_at"
+                    )
+                ),
+                "comments": list(
+                    ReaderComment.objects.order_by("pk").values_list(
+                        "pk", "article_id", "user_name", "comment", "status", "submit_date"
+                    )
+                ),
+                "wire_items": list(
+                    WireItem.objects.order_by("pk").values_list("pk", "uri", "headline", "body_html")
+                ),
+                "images": [
+                    (image.pk, image.title, image.file.name, image.width, image.height, _digest(image.file))
+                    for image in Image.objects.order_by("pk")
+                ],
+                "renditions": [
+                    (rendition.image_id, rendition.filter_spec, _digest(rendition.file))
+                    for rendition in Rendition.objects.order_by("pk")
+                ],
+            },
+            default=str,
+            ensure_ascii=False,
+        )
+    )

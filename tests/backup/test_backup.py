@@ -133,10 +133,14 @@ def test_restore_refuses_what_is_not_a_khabar_backup_of_this_engine(tmp_path):
 
     (folder / "database.sqlite3").write_bytes(b"")
     (folder / "manifest.json").write_text(
-        json.dumps({
-            "format": "khabar-backup", "engine": "sqlite", "database_file": "database.sqlite3",
-            "migrations": {"newsroom": ["0001_initial", "9999_from_the_future"]},
-        })
+        json.dumps(
+            {
+                "format": "khabar-backup",
+                "engine": "sqlite",
+                "database_file": "database.sqlite3",
+                "migrations": {"newsroom": ["0001_initial", "9999_from_the_future"]},
+            }
+        )
     )
     refused = site.khabar("restore", str(folder), check=False)
     assert refused.returncode == 2 and "newsroom.9999_from_the_future" in refused.stderr

@@ -309,7 +309,9 @@ def test_the_source_form_refuses_a_folder_outside_the_root(admin_client, tmp_pat
          "language": "ar", "usage": "translate", "enabled": "on"},
     )  # fmt: skip
     assert response.status_code == 200 and not Source.objects.filter(slug="y").exists()
-    assert "ftp://example.com/feed" in response.content.decode() and "error-message" in response.content.decode()
+    assert (
+        "ftp://example.com/feed" in response.content.decode() and "error-message" in response.content.decode()
+    )
 
 
 def _add_url():

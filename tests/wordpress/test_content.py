@@ -14,7 +14,9 @@ class Images:
     """Attachments 7 and 8 exist; everything else is missing."""
 
     def by_id(self, wp_id):
-        return Picture(FakeImage(wp_id), f"صورة {wp_id} (تصوير: أ.ب)", "", "بديل") if wp_id in (7, 8) else None
+        return (
+            Picture(FakeImage(wp_id), f"صورة {wp_id} (تصوير: أ.ب)", "", "بديل") if wp_id in (7, 8) else None
+        )
 
     def by_url(self, url):
         return self.by_id(7) if url.endswith("/2026/11/souq.jpg") else None
@@ -29,8 +31,10 @@ def kinds(body):
 
 
 def test_paragraph_rich_text_keeps_bold_italic_and_web_links_only():
-    body = convert('<p>نص <strong>عريض</strong> و<em>مائل</em> <a href="javascript:x()">خطر</a> '
-                   '<a href="https://example.org" onclick="x()">رابط</a> <span style="color:red">ملوّن</span></p>')
+    body = convert(
+        '<p>نص <strong>عريض</strong> و<em>مائل</em> <a href="javascript:x()">خطر</a> '
+        '<a href="https://example.org" onclick="x()">رابط</a> <span style="color:red">ملوّن</span></p>'
+    )
     value = body.blocks[0]["value"]
     assert "<b>عريض</b>" in value and "<i>مائل</i>" in value
     assert 'href="https://example.org"' in value
@@ -42,7 +46,7 @@ def test_gutenberg_blocks_map_to_their_own_blocks():
         "<!-- wp:heading --><h3>عنوان فرعي</h3><!-- /wp:heading -->\n\n"
         '<!-- wp:image {"id":7} --><figure class="wp-block-image"><img src="x" class="wp-image-7"/>'
         "<figcaption>السوق (تصوير: رويترز)</figcaption></figure><!-- /wp:image -->\n\n"
-        "<!-- wp:list {\"ordered\":true} --><ol><li>أ</li><li>ب</li></ol><!-- /wp:list -->\n\n"
+        '<!-- wp:list {"ordered":true} --><ol><li>أ</li><li>ب</li></ol><!-- /wp:list -->\n\n'
         '<!-- wp:gallery --><figure class="wp-block-gallery"><figure class="wp-block-image"><img class="wp-image-7"/></figure>'
         '<figure class="wp-block-image"><img class="wp-image-8"/></figure></figure><!-- /wp:gallery -->\n\n'
         '<!-- wp:embed --><figure class="wp-block-embed"><div>https://youtu.be/abc</div></figure><!-- /wp:embed -->'
@@ -59,7 +63,7 @@ def test_gutenberg_blocks_map_to_their_own_blocks():
 def test_unknown_blocks_are_kept_sanitised_and_reported():
     body = convert(
         '<!-- wp:table --><figure class="wp-block-table"><table><tr><td onclick="x()">1</td></tr></table></figure>'
-        "<!-- /wp:table -->\n\n<!-- wp:html --><div>قبل<script>alert(1)</script><iframe src=\"https://evil\"></iframe>"
+        '<!-- /wp:table -->\n\n<!-- wp:html --><div>قبل<script>alert(1)</script><iframe src="https://evil"></iframe>'
         "بعد</div><!-- /wp:html -->"
     )
     assert kinds(body) == ["html", "html"]
@@ -78,7 +82,7 @@ def test_classic_editor_paragraphs_and_shortcodes():
         "السطر الأول\nوالثاني\n\n"
         '[caption id="attachment_7" width="400"]<img class="wp-image-7" src="x"> تعليق الصورة[/caption]\n\n'
         '[gallery ids="7,8,99"]\n\n[embed]https://www.youtube.com/watch?v=1[/embed]\n\n'
-        "[contact-form-7 id=\"1\"]\n\nhttps://x.com/a/status/1"
+        '[contact-form-7 id="1"]\n\nhttps://x.com/a/status/1'
     )
     body = convert(content)
     assert kinds(body) == ["paragraph", "image", "gallery", "embed", "html", "embed"]
@@ -91,7 +95,9 @@ def test_classic_editor_paragraphs_and_shortcodes():
 
 def test_an_image_that_is_not_in_the_export_is_reported_not_dropped_silently():
     body = convert('<p><img src="http://old.example/wp-content/uploads/2020/01/gone.jpg"></p>')
-    assert body.blocks == [] and body.missing_images == ["http://old.example/wp-content/uploads/2020/01/gone.jpg"]
+    assert body.blocks == [] and body.missing_images == [
+        "http://old.example/wp-content/uploads/2020/01/gone.jpg"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -120,7 +120,18 @@ def test_gutenberg_blocks_become_article_blocks(capsys, home, client):
     report = run(capsys)
     story = ArticlePage.objects.get(slug="مصرف-لبنان-خطة")
     kinds = [block.block_type for block in story.body]
-    assert kinds == ["paragraph", "subheading", "image", "quote", "list", "gallery", "embed", "embed", "html", "html"]
+    assert kinds == [
+        "paragraph",
+        "subheading",
+        "image",
+        "quote",
+        "list",
+        "gallery",
+        "embed",
+        "embed",
+        "html",
+        "html",
+    ]
     assert "<b>مصرف لبنان</b>" in story.body[0].value.source
     assert story.body[3].value["attribution"] == "خبير اقتصادي"
     assert list(story.body[4].value["items"]) == ["خفض العجز", "حماية الودائع", "إصلاح المصارف"]
@@ -143,7 +154,17 @@ def test_classic_posts_and_shortcodes(capsys, home):
     run(capsys)
     story = ArticlePage.objects.get(slug="art-festival-amman")
     kinds = [block.block_type for block in story.body]
-    assert kinds == ["paragraph", "image", "subheading", "paragraph", "gallery", "embed", "html", "quote", "list"]
+    assert kinds == [
+        "paragraph",
+        "image",
+        "subheading",
+        "paragraph",
+        "gallery",
+        "embed",
+        "html",
+        "quote",
+        "list",
+    ]
     assert story.body[1].value["caption"] == "أضواء عمّان ليلًا."
     assert story.body[-1].value["ordered"] is True
     assert "[contact-form-7" in story.body[6].value
@@ -165,7 +186,9 @@ def test_comments_keep_threads_states_and_names(capsys, home):
     # WordPress's own export leaves spam out, so none arrives.
     assert not any("spam.example" in text for text in by_text)
     assert question.submit_date.isoformat() == "2026-11-20T10:00:00+00:00"
-    held = ReaderComment.objects.get(comment="تعليق ينتظر المراجعة <script>alert(1)</script>", article__slug="article-0")
+    held = ReaderComment.objects.get(
+        comment="تعليق ينتظر المراجعة <script>alert(1)</script>", article__slug="article-0"
+    )
     assert held.status == Status.PENDING
 
 
@@ -184,12 +207,16 @@ def test_old_addresses_answer_301_to_the_new_pages(capsys, home, client):
 
     sample = [i for i in items if i["type"] == "post" and i["status"] == "publish"][::40]
     for item in sample:
-        page = ArticlePage.objects.get(pk=ImportedObject.objects.get(kind="post", wp_key=str(item["id"])).object_id)
+        page = ArticlePage.objects.get(
+            pk=ImportedObject.objects.get(kind="post", wp_key=str(item["id"])).object_id
+        )
         response = client.get(urlsplit(item["link"]).path)
         assert response.status_code == 301 and unquote(response["Location"]) == unquote(page.url)
 
     economy = SectionPage.objects.get(title="اقتصاد")
-    assert unquote(client.get("/category/%d8%a7%d9%82%d8%aa%d8%b5%d8%a7%d8%af/")["Location"]) == unquote(economy.url)
+    assert unquote(client.get("/category/%d8%a7%d9%82%d8%aa%d8%b5%d8%a7%d8%af/")["Location"]) == unquote(
+        economy.url
+    )
     category = ImportedObject.objects.get(kind="category", wp_key="اقتصاد")
     assert category.object_id == economy.pk
     response = client.get("/tag/%d9%84%d8%a8%d9%86%d8%a7%d9%86/")

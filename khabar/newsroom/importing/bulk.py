@@ -25,7 +25,15 @@ from wagtail.models import Page
 from ..models import ArticleAuthor, ArticlePage, ArticleTag
 from ..slugs import headline_slug, unique_slug
 
-_STORY_COLUMNS = {"page_ptr_id", "dateline_city", "agency_id", "source_url", "body", "section_id", "published_at"}
+_STORY_COLUMNS = {
+    "page_ptr_id",
+    "dateline_city",
+    "agency_id",
+    "source_url",
+    "body",
+    "section_id",
+    "published_at",
+}
 
 
 def body_blocks(story):

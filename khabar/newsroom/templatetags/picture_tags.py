@@ -18,7 +18,10 @@ register = template.Library()
 USES = {
     "card": ("fill-{320x180,640x360,960x540}", "(min-width: 75rem) 36rem, (min-width: 48rem) 45vw, 100vw"),
     # The home page's lead story: beside its text on a desktop, the whole width on a phone.
-    "lead-card": ("fill-{640x360,960x540,1280x720}", "(min-width: 75rem) 42rem, (min-width: 48rem) 58vw, 100vw"),
+    "lead-card": (
+        "fill-{640x360,960x540,1280x720}",
+        "(min-width: 75rem) 42rem, (min-width: 48rem) 58vw, 100vw",
+    ),
     "lead": ("width-{480,800,1200,1600}", "(min-width: 64em) 46rem, 100vw"),
 }
 

@@ -31,7 +31,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("export", help="the WXR file WordPress's Tools → Export wrote")
-        parser.add_argument("--media-dir", help="a local copy of wp-content/uploads (else pictures are fetched by URL)")
+        parser.add_argument(
+            "--media-dir", help="a local copy of wp-content/uploads (else pictures are fetched by URL)"
+        )
         parser.add_argument("--dry-run", action="store_true", help="read and check everything, keep nothing")
         parser.add_argument("--json", action="store_true", help="print the final report as JSON")
 
@@ -60,7 +62,9 @@ class Command(BaseCommand):
         if as_json:
             self.stdout.write(_json_dumps(data))
             return
-        self.stdout.write(("تجربة دون حفظ / dry run: " if dry_run else "") + "الاستيراد من ووردبريس / WordPress import")
+        self.stdout.write(
+            ("تجربة دون حفظ / dry run: " if dry_run else "") + "الاستيراد من ووردبريس / WordPress import"
+        )
         for kind, counts in data["counts"].items():
             if counts:
                 parts = "، ".join(f"{OUTCOMES.get(k, k)} {v}" for k, v in counts.items())
@@ -69,7 +73,9 @@ class Command(BaseCommand):
         for label, count in data["kept_as_html"].items():
             self.stdout.write(f"  محفوظ كـ HTML منقّى (kept as sanitised HTML): {label} × {count}")
         for failure in data["failures"]:
-            self.stderr.write(f"  لم يُستورد (not imported): {failure['kind']} {failure['id']} «{failure['title']}»: {failure['reason']}")
+            self.stderr.write(
+                f"  لم يُستورد (not imported): {failure['kind']} {failure['id']} «{failure['title']}»: {failure['reason']}"
+            )
         self.stdout.write(self.style.SUCCESS(f"تم في {data['seconds']} ثانية / done in {data['seconds']} s."))
 
 
