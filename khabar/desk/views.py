@@ -19,6 +19,7 @@ from khabar.wire.models import ItemUse, WireItem
 from khabar.wire.pictures import PictureError, request_pictures
 
 from . import gate, pictures, review
+from .duplicates import already_on_desk
 from .engines import EngineError, configured_engine
 from .glossary import qa_glossary
 from .handoff import DeskError, credited_agency, existing_handoff, refuse_unusable, start_translation
@@ -136,10 +137,13 @@ def translate_item(request, item_id):
     sections = _sections_for(request.user)
     if not sections:
         raise PermissionDenied
+    on_desk = already_on_desk(item)  # a near-duplicate of this item, from another agency
     if request.method == "POST":
         section = next((s for s in sections if str(s.pk) == request.POST.get("section")), None)
         if section is None:
             messages.error(request, _("Choose a section."))
+        elif on_desk and not request.POST.get("again"):
+            pass  # «ترجمة» from a list: show the warning and the links first
         else:
             try:
                 handoff = start_translation(item, section, request.user)
@@ -154,7 +158,13 @@ def translate_item(request, item_id):
     return TemplateResponse(
         request,
         "desk/translate.html",
-        {"item": item, "sections": sections, "back": back, "agency": credited_agency(item)},
+        {
+            "item": item,
+            "sections": sections,
+            "back": back,
+            "on_desk": on_desk,
+            "agency": credited_agency(item),
+        },
     )
 
 
