@@ -20,7 +20,7 @@ The index catches up with rows added since it was built by one indexed query
 shared cache; rows removed or re-targeted are read back from the database for the few
 candidates returned.
 
-Building it reads every stored segment (README "Desk" has the measured cost), so each
+Building it reads every stored segment (bench/README.md "Desk" has the measured cost), so each
 server worker builds it in the background as it starts (``warm_up``, called by
 ``khabar serve``): the first translator of the day does not wait for it. A look-up
 arriving during the build waits for it on the index lock instead of starting another.
