@@ -28,7 +28,7 @@ def flagged_story(db):
     """A desk translation with a leaked English word, submitted and through the translators' review."""
     home = HomePage.objects.get()
     section = home.add_child(instance=SectionPage(title="سياسة", slug="politics"))
-    agency = Agency.objects.create(name="Associated Press", credit="أ.ب")
+    agency, _ = Agency.objects.get_or_create(name="Associated Press", defaults={"credit": "أ.ب"})
     for source, target in [("Moscow", "موسكو"), ("Federation Council", "مجلس الاتحاد الروسي")]:
         GlossaryTerm.objects.create(source=source, target=target, kind="place")
     item = WireItem.objects.create(
