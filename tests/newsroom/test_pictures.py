@@ -94,8 +94,9 @@ def test_cards_carry_responsive_pictures_lazy_below_the_first(client, make_artic
         assert all(img.get("loading") == "lazy" for img in rest), url
         for n, card in enumerate(with_images):
             img = card.xpath(".//img")[0]
-            # The home page's lead story has a bigger picture beside its text.
-            lead = url == "/" and n == 0
+            # The lead story (the home page's and, since sections have a lead too, the section's) has a
+            # bigger picture beside its text.
+            lead = n == 0
             assert (img.get("width"), img.get("height")) == (("640", "360") if lead else ("320", "180"))
             assert img.get("alt") == ALT and img.get("sizes")
             assert "640w" in card.xpath(".//source[@type='image/webp']/@srcset")[0]
