@@ -91,7 +91,7 @@ def test_wire_inbox_filter_search_preview_and_translate(browser, live_server, in
     page.get_by_role("button", name="إظهار الفلاتر").click()
     page.locator('[aria-controls="drilldown-id_source"]').click()
     page.select_option("#id_source", label="وكالة الأنباء العربية")
-    page.wait_for_function("document.querySelectorAll('table.listing tbody tr').length === 3")
+    page.wait_for_function("() => document.querySelectorAll('table.listing tbody tr').length === 3")
     assert "Oil prices" not in page.locator("table.listing tbody").inner_text()
     page.screenshot(path=str(SHOTS / "wire-inbox-filtered-1280.png"), full_page=True)
     # Languages are offered and shown by name, not as codes; an English headline keeps its direction.
@@ -99,7 +99,7 @@ def test_wire_inbox_filter_search_preview_and_translate(browser, live_server, in
     page.get_by_role("button", name="إظهار الفلاتر").click()
     page.locator('[aria-controls="drilldown-id_language"]').click()
     page.select_option("#id_language", label="الإنجليزية")
-    page.wait_for_function("document.querySelectorAll('table.listing tbody tr').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('table.listing tbody tr').length === 1")
     assert page.locator("table.listing td.wire-language").inner_text().strip() == "الإنجليزية"
     english = page.locator('table.listing td.title [lang="en"]')
     assert (
@@ -110,7 +110,7 @@ def test_wire_inbox_filter_search_preview_and_translate(browser, live_server, in
     # Search with a reader's spelling: «احمد» without the hamza finds «أحمد».
     page.goto(f"{base}/admin/wire_item/")
     page.fill("#id_q", "احمد")  # the inbox's own search box (the sidebar has another)
-    page.wait_for_function("document.querySelectorAll('table.listing tbody tr').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('table.listing tbody tr').length === 1")
     assert "أحمد أبو الغيط يصل إلى الرياض" in page.locator("table.listing tbody").inner_text()
     page.screenshot(path=str(SHOTS / "wire-inbox-search-1280.png"), full_page=True)
 
