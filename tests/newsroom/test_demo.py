@@ -106,3 +106,17 @@ def test_a_second_run_on_another_address_moves_the_site_there(capsys, settings, 
     assert "nothing to do" in load(capsys)
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 9000)
+
+
+@pytest.mark.django_db
+def test_demo_has_a_discussion_and_a_comment_waiting_for_review(capsys, client, home):
+    from khabar.comments.models import ReaderComment, Status
+
+    assert "4 comments" in load(capsys)
+    approved = list(ReaderComment.objects.filter(status=Status.APPROVED).order_by("submit_date"))
+    assert len(approved) == 3 and ReaderComment.objects.filter(status=Status.PENDING).count() == 1
+    assert approved[1].parent_id == approved[0].pk and approved[1].level == 1
+    html = client.get(approved[0].article.url).content.decode()
+    assert "تغطية واضحة" in html and "تعليق ينتظر مراجعة المشرفين" not in html
+    load(capsys)
+    assert ReaderComment.objects.count() == 4  # a second run adds nothing
