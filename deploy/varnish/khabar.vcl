@@ -73,9 +73,11 @@ sub vcl_backend_response {
         return (deliver);
     }
     if (!beresp.http.xkey || beresp.http.Set-Cookie) {
-        # Khabar did not mark it as one page for everyone (a 404, a personal answer): never kept.
+        # Khabar did not mark it as one page for everyone (a 404, a personal answer, or a render that
+        # crossed a change and so was not kept): not kept, and the next request asks Khabar again soon,
+        # so a page that was only briefly unkeepable is cached again within seconds, not passed for a minute.
         set beresp.uncacheable = true;
-        set beresp.ttl = 60s;
+        set beresp.ttl = 2s;
         return (deliver);
     }
     set beresp.grace = 24h;
