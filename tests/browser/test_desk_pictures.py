@@ -32,7 +32,7 @@ def test_wire_picture_becomes_the_lead_image(browser, live_server, agency_pictur
     item = WireItem.objects.create(
         uri="urn:ap:pictured",
         version="1",
-        agency=Agency.objects.create(name="Associated Press", credit="أ.ب"),
+        agency=Agency.objects.get(name="Associated Press"),  # seeded by a migration
         language="en",
         headline="Floods hit the coast",
         body_html="<p>ALEXANDRIA (AP) — Rain fell for three days.</p>",
