@@ -39,12 +39,12 @@ def _names() -> dict[str, list[NamedPage]]:
     return found
 
 
-def named_pages(text: str) -> list[NamedPage]:
+def named_pages(text: str, request=None) -> list[NamedPage]:
     """The topic pages (first) and author pages whose name is the query ``text``."""
     key = analyze(text)
     if not key:
         return []
-    cache_key = f"search:names:{tag_version('listing')}"
+    cache_key = f"search:names:{tag_version('listing', request)}"
     names = cache.get(cache_key)
     if names is None:
         names = _names()

@@ -70,7 +70,7 @@ def search_page(request):
         reachable = PER_PAGE * MAX_PAGE if form.ordering() == "date" else POOL
         paginator = Paginator(_Count(min(results.total, reachable)), PER_PAGE)
         context.update(
-            named_pages=named_pages(form.cleaned_data["q"]),
+            named_pages=named_pages(form.cleaned_data["q"], request),
             results=results,
             more_than=results.total >= COUNT_CAP,
             page=None,

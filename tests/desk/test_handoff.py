@@ -102,7 +102,7 @@ def test_starting_twice_returns_the_first_translation(wire_item, admin_user, sec
     assert Translation.objects.count() == ArticlePage.objects.count() == ItemUse.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif("connection.vendor != 'postgresql'", reason="two connections at once: PostgreSQL")
 def test_two_desks_pressing_translate_at_once_make_one_article(glossary, agency, section):
     item = WireItem.objects.create(

@@ -58,6 +58,10 @@ def test_unmarking_or_unpublishing_takes_the_banner_down(client, stories):
 
 
 def test_the_banner_goes_at_the_expiry_although_the_page_was_cached(client, stories, monkeypatch, settings):
+    if "locmem" not in settings.CACHES["default"]["BACKEND"]:
+        # The test moves the cache's clock, which only the local-memory cache reads from Python; Redis
+        # expires the same entry by its TTL, which page_lifetime caps at the expiry like here.
+        pytest.skip("moves the local-memory cache's clock")
     settings.PAGE_CACHE_SECONDS = 600
     start = timezone.now()
     mark_breaking(stories[0], start + dt.timedelta(seconds=60))
