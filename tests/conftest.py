@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.utils import timezone
 
 from khabar.newsroom.archive import archive_for
@@ -95,3 +96,19 @@ def starter_glossary(db):
 
     load_starter_glossary(GlossaryTerm, agencies_of(Agency))
     return GlossaryTerm.objects.all()
+
+
+@pytest.fixture
+def run(capsys):
+    """Run a management command; return (exit code, stdout, stderr)."""
+
+    def run_command(*args):
+        code = 0
+        try:
+            call_command(*args)
+        except SystemExit as exc:
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run_command

@@ -5,7 +5,6 @@ import threading
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
@@ -16,20 +15,6 @@ from khabar.wire.ingest import ingest_bytes
 from khabar.wire.models import ItemUse, WireItem
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def run(capsys):
-    def run_command(*args):
-        code = 0
-        try:
-            call_command(*args)
-        except SystemExit as exc:
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run_command
 
 
 @pytest.fixture

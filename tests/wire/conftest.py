@@ -2,7 +2,6 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from khabar.wire.models import Source
 
@@ -20,22 +19,6 @@ def wire_source(agency):
         name="Test agency", slug="test-agency", kind=Source.Kind.FOLDER, agency=agency,
         usage_terms="Credit the agency.", language="ar",
     )  # fmt: skip
-
-
-@pytest.fixture
-def run(capsys):
-    """Run a management command; return (exit code, stdout, stderr)."""
-
-    def run_command(*args):
-        code = 0
-        try:
-            call_command(*args)
-        except SystemExit as exc:
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run_command
 
 
 @pytest.fixture
