@@ -3,10 +3,14 @@ posts and pages, comments, and redirects from every old address.
 
 The file is read twice, streaming (``wxr.read``): the first pass creates authors,
 sections, topics and pictures (and counts the posts, for the progress line); the second
-creates the stories and pages with their comments, each in a transaction of its own
-with its row in the import map (``ImportedObject``). A second run finds every object in
-the map: what has not changed in WordPress is left alone, what has is updated; a run cut
-short goes on where it stopped.
+creates the stories and pages with their comments, each with its row in the import map
+(``ImportedObject``), committed ``BATCH`` posts at a time (a post that fails is rolled back
+alone). A second run finds every object in the map: what has not changed in WordPress is
+left alone, what has is updated; a run cut short goes on where it stopped.
+
+A new post is written live in one save, the way WordPress had it, with revision 1 as its
+published revision, rather than saved as a draft and then published: publishing fires the
+per-page hand-offs (cache, search) that the import makes once per batch instead.
 """
 
 import hashlib
@@ -23,6 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -31,9 +36,11 @@ from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction
 
 from khabar.comments.models import ReaderComment, Status
+from khabar.core.pagecache import invalidate
 from khabar.newsroom.archive import archive_for
 from khabar.newsroom.importing.lookups import DEFAULT_SECTION, Lookups, unique_slug
 from khabar.newsroom.models import ArticleAuthor, ArticlePage, Author, HomePage, InfoPage
+from khabar.search.index import enqueue_reindex
 from khabar.wire.fetch import FetchError, fetch
 from khabar.wire.parsers.base import plain_text
 
@@ -45,6 +52,8 @@ Kind = ImportedObject.Kind
 UNCATEGORISED = {"uncategorized", "غير-مصنف"}
 COMMENT_STATUS = {"1": Status.APPROVED, "0": Status.PENDING, "spam": Status.SPAM, "trash": Status.REJECTED}
 IMPORTED_STATUSES = {"publish", "draft", "pending", "future", "private"}
+# Posts per transaction in the second pass: fewer commits, and one cache and search hand-off per batch.
+BATCH = 100
 
 
 @dataclass
@@ -125,6 +134,7 @@ class WordPressImport:
         self._authors = {}
         self._sections = {}
         self._topics = {}
+        self._changed_tags, self._new_live = set(), []
         self.article_type = ContentType.objects.get_for_model(ArticlePage)
 
     # The import map -------------------------------------------------------------------------
@@ -183,21 +193,45 @@ class WordPressImport:
 
     def _second_pass(self):
         done = 0
+        batch = []
         for record in wxr.read(self.path):
             if not isinstance(record, wxr.Post) or record.post_type == "attachment":
                 continue
             if record.post_type not in ("post", "page"):
                 self.report.fail(record.post_type, record.wp_id, record.title, "نوع محتوى غير مدعوم")
                 continue
-            try:
-                with transaction.atomic():
-                    self.post(record)
-            except Exception as error:  # one bad post must not stop the move; it is reported
-                self.report.fail(
-                    record.post_type, record.wp_id, record.title, f"{type(error).__name__}: {error}"
-                )
-            done += 1
-            self.progress(done, self.total)
+            batch.append(record)
+            if len(batch) == BATCH:
+                done = self._write_batch(batch, done)
+                batch = []
+        if batch:
+            self._write_batch(batch, done)
+
+    def _write_batch(self, records, done):
+        self._changed_tags, self._new_live = set(), []
+        with transaction.atomic():
+            for record in records:
+                try:
+                    with transaction.atomic():
+                        self.post(record)
+                except Exception as error:  # one bad post must not stop the move; it is reported
+                    self.report.fail(
+                        record.post_type, record.wp_id, record.title, f"{type(error).__name__}: {error}"
+                    )
+                    self._forget_cached_rows()
+                done += 1
+                self.progress(done, self.total)
+            # The hand-offs that publishing each page would have made, once for the batch.
+            invalidate(*self._changed_tags)
+            enqueue_reindex(self._new_live)
+        return done
+
+    def _forget_cached_rows(self):
+        """Rows a failed post created were rolled back with it: look everything up afresh."""
+        self._map.clear()
+        self._topics.clear()
+        self._sections.clear()
+        self.lookups = Lookups()
 
     # Authors, sections, topics ------------------------------------------------------------------
 
@@ -411,10 +445,7 @@ class WordPressImport:
             taken = set(archive.get_children().values_list("slug", flat=True))
             base = slugify(record.slug or record.title, allow_unicode=True)[:80].strip("-")
             page = ArticlePage(slug=unique_slug(base, taken, fallback=f"wp-{record.wp_id}"), live=False)
-            self._fill(page, record, body)
-            archive.add_child(instance=page)
-        else:
-            self._fill(page, record, body)
+        self._fill(page, record, body)
         if thumb := record.meta.get("_thumbnail_id", "").strip():
             picture = self.pictures.by_id(int(thumb)) if thumb.isdigit() else None
             if picture is not None and picture.image.pk:
@@ -430,8 +461,32 @@ class WordPressImport:
         page.tags.set([t.name for t in record.tags] + [c.name for c in categories[1:]])
         for topic in record.tags:
             self.topic_for(topic.name, topic.slug)
-        self.publish(page, record)
+        if created and record.status == "publish":
+            self.add_live(archive, page, record)
+        else:
+            if created:
+                archive.add_child(instance=page)
+            self.publish(page, record)
         return page, created
+
+    def add_live(self, parent, page, record):
+        """A new published post: written live at once, its first revision the published one."""
+        first = record.date_gmt or record.modified_gmt or timezone.now()
+        page.live, page.has_unpublished_changes = True, False
+        page.first_published_at = first
+        page.last_published_at = max(filter(None, (record.modified_gmt, first)))
+        parent.add_child(instance=page)
+        revision = page.save_revision(log_action=False, clean=False, changed=False)
+        type(page).objects.filter(pk=page.pk).update(live_revision=revision)
+        self._new_live.append(page.pk)
+        self._changed_tags.update(
+            {
+                "listing",
+                f"section:{page.section_id}",
+                *(f"author:{link.author_id}" for link in page.article_authors.all()),
+                *(f"topic:{tag.pk}" for tag in page.tags.all()),
+            }
+        )
 
     def info_page(self, record, page, body):
         created = page is None
