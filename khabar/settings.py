@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "khabar.worker",  # before django_tasks_db: its db_worker command replaces the library's
     "khabar.wordpress",
     "khabar.backup",
+    "khabar.syndication",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -214,6 +215,14 @@ KHABAR_TASK_RESULTS_DAYS = env.int("KHABAR_TASK_RESULTS_DAYS", default=7)
 KHABAR_WIRE_ALLOWED_HOSTS = env.list("KHABAR_WIRE_ALLOWED_HOSTS", default=[])
 # Drop-folder sources must sit under this directory (never under var/); empty: no drop folders.
 KHABAR_WIRE_DROP_ROOT = env("KHABAR_WIRE_DROP_ROOT", default="")
+
+# Syndication (khabar/syndication): a partner's requests per minute unless its record says otherwise, and
+# the usage terms sent with the house's own stories.
+KHABAR_SYNDICATION_RATE_LIMIT = env.int("KHABAR_SYNDICATION_RATE_LIMIT", default=60)
+KHABAR_SYNDICATION_USAGE_TERMS = env(
+    "KHABAR_SYNDICATION_USAGE_TERMS",
+    default="يُعاد نشره لدى الشركاء المرخّص لهم فقط، مع ذكر المصدر ورابط الخبر الأصلي.",
+)
 
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية"), ("en", "English")]

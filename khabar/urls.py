@@ -18,5 +18,6 @@ urlpatterns = [
     # Uploaded images; a production proxy serves MEDIA_ROOT itself.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
     path("", include("khabar.search.urls")),
+    path("api/", include("khabar.syndication.urls")),
     path("", include(wagtail_urls)),
 ]
