@@ -69,6 +69,9 @@ class _Deadline:
         self.seconds = seconds
         self.at = time.monotonic() + seconds
         self.expired = False
+        # The socket being read: http.client drops ``connection.sock`` once a response without a length
+        # owns it (read until close), and a body trickled that way must still be cut.
+        self.sock = None
 
     def remaining(self) -> float:
         left = self.at - time.monotonic()
@@ -86,7 +89,7 @@ class _Deadline:
 
         def cut():
             self.expired = True
-            sock = connection.sock
+            sock = connection.sock or self.sock
             if sock is not None:
                 try:
                     # socket.socket's own shutdown: an SSLSocket's would also drop its TLS state under
@@ -165,6 +168,7 @@ def _get_once(url, headers, deadline, max_bytes):
                 raise FetchError(f"ConnectTimeoutError: no connection within {connect_timeout} s") from None
             except OSError as exc:
                 raise FetchError(f"NewConnectionError: {exc.strerror or exc}") from None
+            deadline.sock = connection.sock
             connection.sock.settimeout(min(_setting("READ_TIMEOUT", 20), deadline.remaining()))
             try:
                 connection.request("GET", path, headers={**headers, "Host": _host_header(parts)})

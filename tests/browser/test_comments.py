@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 
 from khabar.comments.models import CommentPolicy, ReaderComment, Status
@@ -47,7 +48,6 @@ def assert_arabic_widget(page, state):
 
 def fill_and_solve(page, name, text):
     page.wait_for_selector("form.comment-form altcha-widget")
-    shown = time.monotonic()
     assert_arabic_widget(page, "unverified")
     page.fill("#id_name", name)  # focusing the form starts the proof of work (auto="onfocus")
     page.fill("#id_comment", text)
@@ -58,8 +58,13 @@ def fill_and_solve(page, name, text):
     assert_arabic_widget(page, "verified")
     solved = time.monotonic() - started
     # A person takes longer than the form's minimum fill time (comment_settings: 1 s); on an idle
-    # machine filling and solving can take less, and the form would rightly refuse a bot's speed.
-    time.sleep(max(0.0, 1.2 - (time.monotonic() - shown)))
+    # machine filling and solving can take less, and the form would rightly refuse a bot's speed. Wait
+    # until the form's own timestamp is that old (the browser and the server read the same clock).
+    page.wait_for_function(
+        """(least) => Date.now() / 1000 -
+             Number(document.querySelector('form.comment-form').elements.timestamp.value) >= least""",
+        arg=django_settings.COMMENTS_MIN_FILL_SECONDS,
+    )
     return solved
 
 
@@ -180,7 +185,10 @@ def test_widget_error_state_is_arabic_and_csp_allows_the_worker(
         "async () => { const w = document.querySelector('altcha-widget'); await w.configure({mockError: true}); w.verify(); }"
     )
     page.wait_for_function("() => document.querySelector('altcha-widget').getState() === 'error'")
-    page.wait_for_timeout(200)
+    # The widget draws its error message after the state changes: wait for the message itself.
+    page.wait_for_function(
+        "() => (document.querySelector('altcha-widget .altcha-error')?.innerText || '').trim() !== ''"
+    )
     assert_arabic_widget(page, "error")
     page.screenshot(path=SHOTS / "comments-widget-error-1280.png")
     assert not [p for p in problems if "Content Security Policy" in p], problems
@@ -217,8 +225,11 @@ def test_xss_payloads_run_nowhere(browser, live_server, make_article, comment_se
     problems = []
     page = open_page(browser, live_server.url + article.url, 1280, problems)
     page.wait_for_selector("form.comment-form")
+    # A listener on the document hears the hover after any handler on the link itself has run.
+    page.evaluate("() => document.addEventListener('mouseover', () => { window.__hovered = true; })")
     page.hover("#comments .comment-text a")
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => window.__hovered === true")
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))")  # queued work
     assert page.evaluate("window.__xss") is None
     texts = page.inner_text("#comments .comment-list")
     assert "<script>window.__xss = 1</script>" in texts  # shown as text, not run

@@ -2,13 +2,13 @@
 
 Each test gives it an ``api(request) -> (status, body[, headers])`` function implementing
 the engine's documented request/response shapes; ``script`` can prepend misbehaviour
-(``"slow"`` sleeps past the client timeout, an int answers with that status,
+(``"slow"`` answers only once the service is closed, so only the client's timeout can end the wait; an int
+answers with that status,
 ``"garbage"`` answers 200 with a body that is not JSON).
 """
 
 import json
 import threading
-import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -46,8 +46,9 @@ class Request:
 class FakeService:
     api: object
     script: list = field(default_factory=list)
-    slow_seconds: float = 1.5
     requests: list = field(default_factory=list)
+    released: threading.Event = field(default_factory=threading.Event)
+    slow_answers: int = 0  # "slow" requests answered, which happens only after ``close``
 
     def __post_init__(self):
         service = self
@@ -59,7 +60,8 @@ class FakeService:
                 service.requests.append(request)
                 step = service.script.pop(0) if service.script else None
                 if step == "slow":
-                    time.sleep(service.slow_seconds)
+                    service.released.wait()
+                    service.slow_answers += 1
                     return self._send(200, b"{}")
                 if isinstance(step, int):
                     return self._send(step, json.dumps({"error": "scripted failure"}).encode())
@@ -89,5 +91,6 @@ class FakeService:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self):
+        self.released.set()
         self.server.shutdown()
         self.server.server_close()

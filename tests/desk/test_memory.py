@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from django.db import connections
 
 from khabar.desk import memory
 from khabar.desk.models import MemorySegment
@@ -99,17 +100,62 @@ def test_server_workers_build_the_index_in_the_background_as_they_start():
     assert memory.index().last_id == last and len(memory.index()) == 20  # nothing rebuilt or added
 
 
+class WatchedLock:
+    """The index's lock, telling the test when a thread asks for it while another is building."""
+
+    def __init__(self, builders):
+        self.lock = threading.Lock()
+        self.builders = builders  # names of the threads that entered a build
+        self.asked_by_another = threading.Event()
+
+    def __enter__(self):
+        if self.builders and threading.current_thread().name not in self.builders:
+            self.asked_by_another.set()
+        return self.lock.__enter__()
+
+    def __exit__(self, *exc):
+        return self.lock.__exit__(*exc)
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_look_up_during_the_warm_up_does_not_build_the_index_a_second_time(monkeypatch):
+    """The look-up arrives while the warm-up is inside its build (both are held there by events, so the
+    two calls overlap whatever the machine's speed), waits for it, and uses the index it built."""
     for i in range(5):
         memory.remember(f"{SOURCE} Item {i}.", f"{TARGET} {i}")
+    building, finish = threading.Event(), threading.Event()
     builds = []
     build = memory.MemoryIndex._build
-    monkeypatch.setattr(memory.MemoryIndex, "_build", lambda self: (builds.append(1), build(self)))
-    with memory.index()._lock:  # hold the build back until the look-up is queued behind it
-        thread = memory.warm_up()
-        looker = threading.Thread(target=memory.lookup, args=(SOURCE + " Item 3, officials said.",))
+
+    def held_build(self):
+        builds.append(threading.current_thread().name)
+        building.set()
+        assert finish.wait(30), "the test never let the build finish"
+        build(self)
+
+    monkeypatch.setattr(memory.MemoryIndex, "_build", held_build)
+    lock = WatchedLock(builds)
+    monkeypatch.setattr(memory.index(), "_lock", lock)
+    found = []
+
+    def look_up():
+        try:
+            found.extend(memory.lookup(SOURCE + " Item 3, officials said."))
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    thread = memory.warm_up()
+    try:
+        assert building.wait(30), "the warm-up never started its build"
+        looker = threading.Thread(target=look_up)
         looker.start()
+        assert lock.asked_by_another.wait(30), "the look-up never reached the index"
+        assert looker.is_alive() and not found  # queued behind the build, which still holds the lock
+    finally:
+        finish.set()
     thread.join(timeout=30)
     looker.join(timeout=30)
-    assert builds == [1]
+    assert not thread.is_alive() and not looker.is_alive()
+    assert builds == [thread.name]  # built once, by the warm-up, not again by the look-up
+    assert found and found[0].segment.target == f"{TARGET} 3"
+    assert len(memory.index()) == 5
