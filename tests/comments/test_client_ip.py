@@ -70,6 +70,7 @@ def test_login_lockout_holds_against_a_rotating_x_forwarded_for(client, settings
         HTTP_X_FORWARDED_FOR="192.0.2.200",
     )
     assert response.status_code != 302  # still locked out: the rotation did not help
+    assert "_auth_user_id" not in client.session
 
 
 @pytest.mark.django_db

@@ -63,6 +63,7 @@ def test_an_oversized_post_gets_an_arabic_400_page(client, make_article, policy)
         assert response.status_code == 400
         assert "Bad Request" not in html and "تعذّر قبول هذا الطلب" in html
         assert "ككككك" not in html
+    assert not ReaderComment.objects.exists()
     assert (
         '<html lang="ar" dir="rtl">'
         in client.post(reverse("comments:post", args=[article.pk]), data).content.decode()
@@ -100,6 +101,7 @@ def test_csrf_is_still_checked_after_the_rate_limit(make_article, policy):
     del data["csrfmiddlewaretoken"]
     assert browser.post(reverse("comments:post", args=[article.pk]), data).status_code == 403
     assert not SpentChallenge.objects.exists()
+    assert not ReaderComment.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -109,6 +109,7 @@ def test_a_spent_check_is_not_reported_as_kept(client, make_article, policy):
     data.update(name="قارئ", email="", comment="تعليق", altcha="not base64 at all")
     refused = client.post(reverse("comments:post", args=[article.pk]), data, HTTP_X_REQUESTED_WITH="fetch")
     assert refused.status_code == 400 and CHECK_KEPT_HEADER not in refused
+    assert not ReaderComment.objects.exists()
 
 
 OVERRIDE = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: would reverse the text after it

@@ -143,6 +143,7 @@ def test_plain_form_post_gets_an_arabic_page_not_an_error_page(client, make_arti
     html = response.content.decode()
     assert response.status_code == 400
     assert '<html lang="ar" dir="rtl">' in html and "أكمل التحقق" in html and "العودة إلى الخبر" in html
+    assert not ReaderComment.objects.exists()
 
 
 def test_csrf_is_enforced_and_the_fragment_provides_the_token(make_article, policy):
@@ -153,8 +154,10 @@ def test_csrf_is_enforced_and_the_fragment_provides_the_token(make_article, poli
     data.update(name="قارئ", comment="تعليق", altcha=solve(browser))
     without = {k: v for k, v in data.items() if k != "csrfmiddlewaretoken"}
     assert browser.post(reverse("comments:post", args=[article.pk]), without).status_code == 403
+    assert not ReaderComment.objects.exists()
     response = browser.post(reverse("comments:post", args=[article.pk]), data, HTTP_X_REQUESTED_WITH="fetch")
     assert response.status_code == 201
+    assert ReaderComment.objects.get().comment == "تعليق"
 
 
 def test_closed_comments(client, make_article, policy):
@@ -178,4 +181,6 @@ def test_comments_close_after_the_policy_days(client, make_article, policy):
     old = make_article(published_at=timezone.now() - dt.timedelta(days=4))
     fresh = make_article(published_at=timezone.now() - dt.timedelta(days=2))
     assert post(client, old)[0].status_code == 403
+    assert not ReaderComment.objects.exists()
     assert post(client, fresh)[0].status_code == 201
+    assert list(ReaderComment.objects.values_list("article_id", flat=True)) == [fresh.pk]

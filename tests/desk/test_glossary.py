@@ -135,6 +135,10 @@ def test_csv_import_needs_permission(client, db):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get("/admin/desk/glossary/import/").status_code in (302, 403)
+    upload = io.BytesIO("source,target\nKyiv,كييف\n".encode())
+    upload.name = "g.csv"
+    assert client.post("/admin/desk/glossary/import/", {"file": upload}).status_code in (302, 403)
+    assert not GlossaryTerm.objects.filter(source="Kyiv").exists()
 
 
 def test_exported_csv_is_what_khabar_qa_reads_and_matches_the_desk_mapping(glossary):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from khabar.comments.models import ReaderComment
 from khabar.newsroom.models import RelatedArticle
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +101,7 @@ def test_comment_endpoints_refuse_a_private_story(client, stories):
         assert client.get(reverse("comments:form", args=[article.pk])).status_code == 404
         response = client.post(reverse("comments:post", args=[article.pk]), {"comment": "تعليق"})
         assert response.status_code == 404
+    assert not ReaderComment.objects.exists()
 
 
 def test_making_a_story_private_drops_it_from_cached_listings_and_the_index(

@@ -63,8 +63,15 @@ def test_item_page_shows_original_usage_terms_and_also_from(admin_client, items,
 @pytest.mark.django_db
 def test_items_cannot_be_added_or_edited_in_the_admin(admin_client, items):
     item = items.first()
+    count, headline = WireItem.objects.count(), item.headline
     assert admin_client.get(reverse("wire_item:add")).status_code in (302, 403)
     assert admin_client.get(reverse("wire_item:edit", args=[item.pk])).status_code in (302, 403)
+    added = admin_client.post(reverse("wire_item:add"), {"uri": "urn:forged", "headline": "Forged"})
+    edited = admin_client.post(reverse("wire_item:edit", args=[item.pk]), {"headline": "Edited"})
+    assert added.status_code in (302, 403) and edited.status_code in (302, 403)
+    assert WireItem.objects.count() == count and not WireItem.objects.filter(uri="urn:forged").exists()
+    item.refresh_from_db()
+    assert item.headline == headline
 
 
 @pytest.mark.django_db

@@ -78,6 +78,19 @@ def live_articles():
     )
 
 
+def lead_story_field(help_text):
+    """The story an editor puts at the top of a front (the home page or a section)."""
+    return models.ForeignKey(
+        "newsroom.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 class CacheTaggedPage(Page):
     """A page whose anonymous views are cached until one of its tags changes."""
 
@@ -103,15 +116,7 @@ class HomePage(CacheTaggedPage):
     max_count = 1
     subpage_types = ["newsroom.SectionPage", "newsroom.InfoPage"]
     intro = models.CharField(_("intro"), max_length=250, blank=True)
-    lead_story = models.ForeignKey(
-        "newsroom.ArticlePage",
-        verbose_name=_("lead story"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("When empty, or when the story is not live, the newest story leads."),
-    )
+    lead_story = lead_story_field(_("When empty, or when the story is not live, the newest story leads."))
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -154,14 +159,8 @@ class SectionPage(CacheTaggedPage):
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = ["newsroom.YearArchivePage", "newsroom.ArticlePage"]
     intro = models.CharField(_("intro"), max_length=250, blank=True)
-    lead_story = models.ForeignKey(
-        "newsroom.ArticlePage",
-        verbose_name=_("lead story"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("When empty, or when the story is not live, the section's newest story leads."),
+    lead_story = lead_story_field(
+        _("When empty, or when the story is not live, the section's newest story leads.")
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("lead_story")]
