@@ -15,7 +15,7 @@ HEADER = "Content-Security-Policy"
 
 
 def admin_policy() -> str:
-    directives = getattr(settings, "KHABAR_ADMIN_CSP", {})
+    directives = settings.KHABAR_ADMIN_CSP
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 

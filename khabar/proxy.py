@@ -34,7 +34,7 @@ def _trusted(ip, networks) -> bool:
 
 def client_ip(request) -> str:
     peer = request.META.get("REMOTE_ADDR", "")
-    networks = _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ())))
+    networks = _networks(tuple(settings.TRUSTED_PROXIES))
     ip = _address(peer)
     if ip is None or not networks or not _trusted(ip, networks):
         return peer

@@ -79,8 +79,22 @@ COMMENTS_XTD_FORM_CLASS = "khabar.comments.forms.ReaderCommentForm"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 1  # replies one level deep
 COMMENTS_XTD_CONFIRM_EMAIL = False  # readers have no accounts; moderation replaces e-mail confirmation
 COMMENT_MAX_LENGTH = 3000
+# A comment posted sooner than this after its form was rendered is refused as a bot's (seconds).
+COMMENTS_MIN_FILL_SECONDS = env.float("COMMENTS_MIN_FILL_SECONDS", default=3)
+# (posts, seconds) allowed per reader address (an IPv6 reader is its /64) and per browser session.
+COMMENTS_RATE_WINDOW = env.int("COMMENTS_RATE_WINDOW", default=600)
+COMMENTS_RATE_LIMITS = {
+    "ip": (env.int("COMMENTS_RATE_LIMIT_IP", default=10), COMMENTS_RATE_WINDOW),
+    "session": (env.int("COMMENTS_RATE_LIMIT_SESSION", default=5), COMMENTS_RATE_WINDOW),
+}
 # The proof-of-work key; by default derived from SECRET_KEY so that it rotates with it.
 ALTCHA_HMAC_KEY = env("ALTCHA_HMAC_KEY", default="") or f"altcha:{SECRET_KEY}"
+# The work a reader's browser does: PBKDF2 iterations per attempt and the range the server picks the
+# number of attempts from (the defaults take a phone about a second); a challenge's life in seconds.
+ALTCHA_COST = env.int("ALTCHA_COST", default=1000)
+ALTCHA_COUNTER_MIN = env.int("ALTCHA_COUNTER_MIN", default=200)
+ALTCHA_COUNTER_MAX = env.int("ALTCHA_COUNTER_MAX", default=1500)
+ALTCHA_EXPIRY_SECONDS = env.int("ALTCHA_EXPIRY_SECONDS", default=600)
 
 TASKS = {
     "default": {
@@ -201,6 +215,8 @@ AXES_CLIENT_IP_CALLABLE = "khabar.proxy.client_ip"
 # The task worker (khabar/worker): a task whose worker has not been seen for this long runs again, and
 # these jobs are enqueued once per interval (seconds) by whichever worker claims them first.
 KHABAR_WORKER_LEASE = env.int("KHABAR_WORKER_LEASE", default=60)
+# Seconds an idle worker waits before looking for tasks again (`khabar db_worker --interval` overrides it).
+KHABAR_WORKER_INTERVAL = env.float("KHABAR_WORKER_INTERVAL", default=1)
 KHABAR_WIRE_TICK = env.int("KHABAR_WIRE_TICK", default=30)
 KHABAR_PERIODIC_TASKS = {
     "wire-poll": ("khabar.wire.tasks.poll_due_sources", KHABAR_WIRE_TICK),
@@ -215,6 +231,30 @@ KHABAR_TASK_RESULTS_DAYS = env.int("KHABAR_TASK_RESULTS_DAYS", default=7)
 KHABAR_WIRE_ALLOWED_HOSTS = env.list("KHABAR_WIRE_ALLOWED_HOSTS", default=[])
 # Drop-folder sources must sit under this directory (never under var/); empty: no drop folders.
 KHABAR_WIRE_DROP_ROOT = env("KHABAR_WIRE_DROP_ROOT", default="")
+# The one size cap on anything the wire desk reads (responses, dropped and ingested files), in bytes.
+KHABAR_WIRE_MAX_PAYLOAD_BYTES = env.int("KHABAR_WIRE_MAX_PAYLOAD_BYTES", default=20 * 1024 * 1024)
+# Fetching a feed (khabar/wire/fetch.py), in seconds: per connection, per read, per whole transfer;
+# retries of a failed request with a doubling back-off, and how many redirects are followed.
+KHABAR_WIRE_CONNECT_TIMEOUT = env.float("KHABAR_WIRE_CONNECT_TIMEOUT", default=5)
+KHABAR_WIRE_READ_TIMEOUT = env.float("KHABAR_WIRE_READ_TIMEOUT", default=20)
+KHABAR_WIRE_FETCH_DEADLINE = env.float("KHABAR_WIRE_FETCH_DEADLINE", default=60)
+KHABAR_WIRE_FETCH_RETRIES = env.int("KHABAR_WIRE_FETCH_RETRIES", default=2)
+KHABAR_WIRE_FETCH_BACKOFF = env.float("KHABAR_WIRE_FETCH_BACKOFF", default=0.5)
+KHABAR_WIRE_MAX_REDIRECTS = env.int("KHABAR_WIRE_MAX_REDIRECTS", default=5)
+# A kill from the agency unpublishes the articles made from the killed item.
+KHABAR_WIRE_TAKEDOWN_ON_KILL = env.bool("KHABAR_WIRE_TAKEDOWN_ON_KILL", default=True)
+
+# Machine translation for the desk (khabar/desk/engines): no engine by default.
+KHABAR_MT = {
+    "ENGINE": env("KHABAR_MT_ENGINE", default=""),
+    "URL": env("KHABAR_MT_URL", default=""),
+    "API_KEY": env("KHABAR_MT_API_KEY", default=""),
+    "MODEL": env("KHABAR_MT_MODEL", default=""),
+    "PROJECT": env("KHABAR_MT_PROJECT", default=""),
+    "LOCATION": env("KHABAR_MT_LOCATION", default="global"),
+    "TIMEOUT": env.float("KHABAR_MT_TIMEOUT", default=15),
+    "RETRIES": env.int("KHABAR_MT_RETRIES", default=2),
+}
 
 # Syndication (khabar/syndication): a partner's requests per minute unless its record says otherwise, and
 # the usage terms sent with the house's own stories.
@@ -248,7 +288,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 WAGTAIL_SITE_NAME = env("KHABAR_SITE_NAME", default="خبر")
 # Load the starter glossary (CLDR places, languages, currencies; agencies) when migrating a database.
 KHABAR_STARTER_GLOSSARY = env.bool("KHABAR_STARTER_GLOSSARY", default=True)
-WAGTAILADMIN_BASE_URL = env("KHABAR_BASE_URL", default="http://127.0.0.1:8000")
+# The site's public address; Wagtail's admin e-mails and Khabar's canonical links use it.
+KHABAR_BASE_URL = env("KHABAR_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = KHABAR_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Wagtail would show editors' Gravatar pictures: a request to gravatar.com from every admin page,
 # carrying a hash of the editor's e-mail. Its own default avatar is served by the site instead.

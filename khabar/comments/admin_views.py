@@ -4,7 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import redirect
@@ -49,11 +49,6 @@ class QueueFilter(forms.Form):
         return queryset
 
 
-def _require_moderator(request):
-    if not request.user.has_perm("comments.moderate_readercomment"):
-        raise PermissionDenied
-
-
 def _with_reasons(comments):
     for comment in comments:
         comment.hold_reason_text = describe(comment.hold_reason) if comment.hold_reason else ""
@@ -69,8 +64,8 @@ def _chosen(post):
     return ACTIONS.get(post.get("action")), [int(pk) for pk in post.getlist("comment") if pk.isdigit()]
 
 
+@permission_required("comments.moderate_readercomment", raise_exception=True)
 def queue(request):
-    _require_moderator(request)
     if request.method == "POST":
         to_status, ids = _chosen(request.POST)
         if to_status and ids:
@@ -108,8 +103,8 @@ def queue(request):
     )
 
 
+@permission_required("comments.moderate_readercomment", raise_exception=True)
 def history(request):
-    _require_moderator(request)
     email = request.GET.get("email", "").strip()
     comments = []
     if email:

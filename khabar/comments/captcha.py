@@ -32,15 +32,6 @@ ALGORITHM = "PBKDF2/SHA-256"
 # A real payload is a few hundred bytes; anything much longer is refused unread.
 MAX_PAYLOAD_CHARS = 4096
 
-# Tunable through settings for tests and slow devices; the defaults take a phone
-# about a second.
-DEFAULTS = {
-    "ALTCHA_COST": 1000,  # PBKDF2 iterations per attempt
-    "ALTCHA_COUNTER_MIN": 200,
-    "ALTCHA_COUNTER_MAX": 1500,
-    "ALTCHA_EXPIRY_SECONDS": 600,
-}
-
 
 class Refused(Exception):
     """The payload does not prove the work: missing, malformed, forged, expired or already spent."""
@@ -48,10 +39,6 @@ class Refused(Exception):
     def __init__(self, reason):
         super().__init__(reason)
         self.reason = reason
-
-
-def _setting(name):
-    return getattr(settings, name, DEFAULTS[name])
 
 
 def _keys():
@@ -65,12 +52,12 @@ def _keys():
 def new_challenge() -> dict:
     """A signed challenge as the widget fetches it (``{"parameters": …, "signature": …}``)."""
     sign, key_sign = _keys()
-    low, high = _setting("ALTCHA_COUNTER_MIN"), _setting("ALTCHA_COUNTER_MAX")
+    low, high = settings.ALTCHA_COUNTER_MIN, settings.ALTCHA_COUNTER_MAX
     challenge = altcha.create_challenge(
         ALGORITHM,
-        _setting("ALTCHA_COST"),
+        settings.ALTCHA_COST,
         counter=low + secrets.randbelow(max(1, high - low + 1)),
-        expires_at=int(time.time()) + _setting("ALTCHA_EXPIRY_SECONDS"),
+        expires_at=int(time.time()) + settings.ALTCHA_EXPIRY_SECONDS,
         hmac_secret=sign,
         hmac_key_secret=key_sign,
     )
@@ -114,7 +101,7 @@ def spend(payload: str) -> None:
     does not prove the work or was used before."""
     data = verify(payload)
     parameters = data["challenge"].get("parameters", {})
-    expires = int(parameters.get("expiresAt") or 0) or int(time.time()) + _setting("ALTCHA_EXPIRY_SECONDS")
+    expires = int(parameters.get("expiresAt") or 0) or int(time.time()) + settings.ALTCHA_EXPIRY_SECONDS
     digest = hashlib.sha256(data["challenge"]["signature"].encode()).hexdigest()
     try:
         with transaction.atomic():  # a savepoint: the caller's transaction goes on after a replay

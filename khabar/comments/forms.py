@@ -15,8 +15,6 @@ from django_comments_xtd.forms import XtdCommentForm
 
 from .models import ReaderComment, Status
 
-MIN_FILL_SECONDS = 3
-
 REQUIRED = {"required": "هذا الحقل مطلوب."}
 
 
@@ -57,7 +55,7 @@ class ReaderCommentForm(XtdCommentForm):
 
     def clean_timestamp(self):
         timestamp = super().clean_timestamp()
-        if time.time() - timestamp < getattr(settings, "COMMENTS_MIN_FILL_SECONDS", MIN_FILL_SECONDS):
+        if time.time() - timestamp < settings.COMMENTS_MIN_FILL_SECONDS:
             raise forms.ValidationError("too fast", code="too_fast")
         return timestamp
 

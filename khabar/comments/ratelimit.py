@@ -6,9 +6,6 @@ from django.conf import settings
 
 from khabar.ratelimit import address, hit
 
-# (attempts, seconds) per reader address and per browser session.
-DEFAULT_LIMITS = {"ip": (10, 600), "session": (5, 600)}
-
 
 def reporter_key(request):
     """A stable, non-reversible key for a reporting reader: the address alone. Sessions and cookies are
@@ -19,7 +16,7 @@ def reporter_key(request):
 
 def allow(request, action):
     """Count one ``action`` attempt for this reader; False once either limit is spent."""
-    limits = {**DEFAULT_LIMITS, **getattr(settings, "COMMENTS_RATE_LIMITS", {})}
+    limits = settings.COMMENTS_RATE_LIMITS  # (attempts, seconds) per address and per session
     ok = hit(f"{action}:ip", address(request), *limits["ip"])
     if request.session.session_key:
         ok = hit(f"{action}:session", request.session.session_key, *limits["session"]) and ok

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,11 +15,6 @@ from .tmx import TMXError, export_tmx, import_tmx
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("File"))
-
-
-def _require(request, *perms):
-    if not all(request.user.has_perm(p) for p in perms):
-        raise PermissionDenied
 
 
 def _upload_page(request, *, title, accept, help_text, handle, back):
@@ -41,8 +36,8 @@ def _upload_page(request, *, title, accept, help_text, handle, back):
     )
 
 
+@permission_required(["desk.add_glossaryterm", "desk.change_glossaryterm"], raise_exception=True)
 def glossary_import(request):
-    _require(request, "desk.add_glossaryterm", "desk.change_glossaryterm")
 
     def handle(upload):
         report = import_csv(upload.read())
@@ -65,15 +60,15 @@ def glossary_import(request):
     )
 
 
+@permission_required("desk.view_glossaryterm", raise_exception=True)
 def glossary_export(request):
-    _require(request, "desk.view_glossaryterm")
     response = HttpResponse(export_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="khabar-glossary.csv"'
     return response
 
 
+@permission_required("desk.add_memorysegment", raise_exception=True)
 def memory_import(request):
-    _require(request, "desk.add_memorysegment")
 
     def handle(upload):
         report = import_tmx(upload.read(), origin=f"tmx:{upload.name}")
@@ -97,8 +92,8 @@ def memory_import(request):
     )
 
 
+@permission_required("desk.view_memorysegment", raise_exception=True)
 def memory_export(request):
-    _require(request, "desk.view_memorysegment")
     response = HttpResponse(export_tmx(), content_type="application/x-tmx+xml; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="khabar-memory.tmx"'
     return response

@@ -34,7 +34,7 @@ def is_public(address: str) -> bool:
 
 def _allowed_rules():
     names, networks = set(), []
-    for entry in getattr(settings, "KHABAR_WIRE_ALLOWED_HOSTS", ()):
+    for entry in settings.KHABAR_WIRE_ALLOWED_HOSTS:
         entry = entry.strip().lower()
         try:
             networks.append(ipaddress.ip_network(entry.strip("[]"), strict=False))

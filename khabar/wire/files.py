@@ -29,7 +29,7 @@ def read_capped(path: Path) -> bytes:
 
 
 def drop_root() -> Path:
-    configured = getattr(settings, "KHABAR_WIRE_DROP_ROOT", "")
+    configured = settings.KHABAR_WIRE_DROP_ROOT
     if not configured:
         raise FolderRefused(
             _("Drop folders are disabled: set KHABAR_WIRE_DROP_ROOT to the folder that holds them.")

@@ -21,7 +21,6 @@ from .versions import diff, is_newer
 logger = logging.getLogger(__name__)
 CHUNK = 500
 KILLED = ("canceled", "withheld")
-_CONTENT = ["headline", "body_html", "pubstatus", "version", "version_created"]
 _UPDATED_FIELDS = [
     "version", "payload", "provider", "language", "headline", "byline", "dateline", "located", "body_html",
     "subjects", "urgency", "pubstatus", "embargoed", "first_created", "version_created", "link", "usage_terms",

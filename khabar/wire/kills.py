@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 
 def takedown_on_kill() -> bool:
-    return getattr(settings, "KHABAR_WIRE_TAKEDOWN_ON_KILL", True)
+    return settings.KHABAR_WIRE_TAKEDOWN_ON_KILL
 
 
 def handle_kills(items) -> list[ItemUse]:

@@ -3,21 +3,16 @@
 «ترجمة» is the desk's (``desk_translate_item``): the wire desk ends at ``WireItem``.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
 from .models import Payload
 
 
-def _require_view(request):
-    if not request.user.has_perm("wire.view_wireitem"):
-        raise PermissionDenied
-
-
+@permission_required("wire.view_wireitem", raise_exception=True)
 def payload(request, pk):
     """The payload exactly as received, shown as text (never rendered as HTML)."""
-    _require_view(request)
     stored = get_object_or_404(Payload, pk=pk)
     response = HttpResponse(bytes(stored.data), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="payload-{stored.pk}.txt"'

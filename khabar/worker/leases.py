@@ -13,7 +13,7 @@ from .models import WorkerHeartbeat
 
 
 def lease() -> dt.timedelta:
-    return dt.timedelta(seconds=getattr(settings, "KHABAR_WORKER_LEASE", 60))
+    return dt.timedelta(seconds=settings.KHABAR_WORKER_LEASE)
 
 
 def beat(worker_id: str) -> None:

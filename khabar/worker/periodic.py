@@ -19,7 +19,7 @@ from .models import PeriodicRun
 
 def jobs() -> dict[str, tuple[str, float]]:
     """name → (the task's dotted path, interval in seconds)."""
-    return getattr(settings, "KHABAR_PERIODIC_TASKS", {})
+    return settings.KHABAR_PERIODIC_TASKS
 
 
 def claim(name: str, interval: float, now=None) -> bool:

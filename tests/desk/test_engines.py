@@ -253,12 +253,11 @@ def test_unreachable_service(settings):
     assert "cannot be reached" in caught.value.user_message
 
 
-def test_no_engine_by_default_and_configuration_errors(settings, monkeypatch):
-    monkeypatch.delenv("KHABAR_MT_ENGINE", raising=False)
+def test_no_engine_by_default_and_configuration_errors(settings):
     settings.KHABAR_MT = {}
     assert configured_engine() is None
-    monkeypatch.setenv("KHABAR_MT_ENGINE", "LibreTranslate")
-    monkeypatch.setenv("KHABAR_MT_URL", "http://127.0.0.1:1")
+    # As settings.py reads KHABAR_MT_ENGINE and KHABAR_MT_URL (tests/core/test_settings.py).
+    settings.KHABAR_MT = {"ENGINE": "LibreTranslate", "URL": "http://127.0.0.1:1"}
     assert configured_engine().url == "http://127.0.0.1:1"
     settings.KHABAR_MT = {"ENGINE": "babelfish"}
     with pytest.raises(EngineUnavailable):

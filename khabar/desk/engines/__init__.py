@@ -1,6 +1,6 @@
 """Machine translation engines for the desk, one module per service, behind one small interface.
 
-Configured from Django settings (``KHABAR_MT = {...}``) or the environment:
+Configured from the environment through ``settings.KHABAR_MT`` (khabar/settings.py):
 
 =====================  ==============================================================
 ``KHABAR_MT_ENGINE``   ``libretranslate``, ``deepl``, ``google``, ``openai``, ``argos``; empty = none
@@ -14,7 +14,6 @@ Configured from Django settings (``KHABAR_MT = {...}``) or the environment:
 The desk works fully without an engine: suggestions then come from memory and the glossary.
 """
 
-import os
 from importlib import import_module
 
 from django.conf import settings
@@ -35,10 +34,8 @@ __all__ = ["ENGINES", "Engine", "EngineError", "EngineUnavailable", "GlossaryHin
 
 
 def engine_config() -> dict:
-    """Settings first (``KHABAR_MT``), then ``KHABAR_MT_*`` environment variables."""
-    config = {key: os.environ.get(f"KHABAR_MT_{key}", "") for key in _KEYS}
-    config.update({k.upper(): v for k, v in getattr(settings, "KHABAR_MT", {}).items()})
-    return config
+    """``settings.KHABAR_MT`` (read from the ``KHABAR_MT_*`` environment variables), every key present."""
+    return {**dict.fromkeys(_KEYS, ""), **{k.upper(): v for k, v in settings.KHABAR_MT.items()}}
 
 
 def configured_engine() -> Engine | None:

@@ -1,14 +1,25 @@
-"""What every engine shares: configuration, an HTTP session with timeouts and retries, errors."""
+"""What every engine shares: configuration, requests with a deadline, retries and a size cap, errors.
 
+Requests go through Khabar's one HTTP client (:mod:`khabar.core.httpclient`). The endpoint is the
+operator's own configuration, so it may be inside the newsroom's network (a self-hosted LibreTranslate):
+no address check, but the same deadline and size cap as a wire fetch.
+"""
+
+import json
+import time
 from dataclasses import dataclass
 
-import requests
-import urllib3
 from django.utils.translation import gettext as _
-from urllib3.util.retry import Retry
 
-# Retries are urllib3's (exponential backoff, honours Retry-After), not a hand-written loop.
-RETRY_STATUSES = (429, 500, 502, 503, 504)
+from khabar.core import httpclient
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Statuses whose Retry-After is honoured (within the back-off's ceiling).
+RETRY_AFTER_STATUSES = frozenset({413, 429, 503})
+BACKOFF_FACTOR = 0.3
+BACKOFF_MAX = 5
+# A translation answer is a paragraph's worth of JSON; anything near this is not one.
+MAX_ANSWER_BYTES = 4 * 1024 * 1024
 
 
 class EngineError(Exception):
@@ -41,61 +52,72 @@ class Engine:
         self.key = config.get("API_KEY") or ""
         self.timeout = float(config.get("TIMEOUT") or 15)
         self.retries = int(config.get("RETRIES") if config.get("RETRIES") not in (None, "") else 2)
-        self._session = None
 
     def translate(self, text: str, glossary: list[GlossaryHint] = ()) -> str:
         """Arabic for the English ``text``; raises ``EngineError`` with a message for the desk."""
         raise NotImplementedError
 
-    @property
-    def session(self) -> requests.Session:
-        if self._session is None:
-            session = requests.Session()
-            retry = Retry(
-                total=self.retries,
-                connect=self.retries,
-                read=self.retries,
-                status=self.retries,
-                backoff_factor=0.3,
-                status_forcelist=RETRY_STATUSES,
-                allowed_methods=None,  # translation POSTs are idempotent
-                raise_on_status=False,
-                respect_retry_after_header=True,
-                backoff_max=5,
-            )
-            adapter = requests.adapters.HTTPAdapter(max_retries=retry)
-            session.mount("http://", adapter)
-            session.mount("https://", adapter)
-            self._session = session
-        return self._session
-
     def post_json(self, url: str, payload: dict, headers: dict | None = None) -> dict:
-        """POST ``payload``; the decoded JSON answer, or ``EngineError`` saying what went wrong."""
-        try:
-            response = self.session.post(
-                url, json=payload, headers=headers or {}, timeout=(min(self.timeout, 5), self.timeout)
-            )
-        except (requests.Timeout, requests.exceptions.RetryError) as exc:
-            raise EngineError(
-                str(exc), _("%(engine)s did not answer in time.") % {"engine": self.label}
-            ) from None
-        except requests.ConnectionError as exc:
-            if _timed_out(exc):
-                raise EngineError(
-                    str(exc), _("%(engine)s did not answer in time.") % {"engine": self.label}
-                ) from None
-            raise EngineError(str(exc), _("%(engine)s cannot be reached.") % {"engine": self.label}) from None
-        except requests.RequestException as exc:
-            raise EngineError(str(exc), _("%(engine)s request failed.") % {"engine": self.label}) from None
-        if response.status_code >= 400:
+        """POST ``payload``; the decoded JSON answer, or ``EngineError`` saying what went wrong.
+
+        Refused connections, timeouts and 429/5xx answers are tried again ``retries`` times with an
+        exponential back-off (the first retry at once) that honours ``Retry-After``; each attempt has
+        ``timeout`` seconds for connect, answer and body together.
+        """
+        body = json.dumps(payload).encode()
+        headers = {
+            "User-Agent": httpclient.user_agent("desk"),
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            **(headers or {}),
+        }
+        for attempt in range(self.retries + 1):
+            last = attempt == self.retries
+            try:
+                response = httpclient.request(
+                    "POST",
+                    url,
+                    headers=headers,
+                    body=body,
+                    deadline=httpclient.Deadline(self.timeout),
+                    connect_timeout=min(self.timeout, 5),
+                    read_timeout=self.timeout,
+                    max_bytes=MAX_ANSWER_BYTES,
+                    read_errors=True,
+                )
+            except httpclient.RequestFailed as exc:
+                if exc.kind in httpclient.TRANSIENT and not last:
+                    self._back_off(attempt)
+                    continue
+                raise self.request_error(exc) from None
+            if response.status in RETRY_STATUSES and not last:
+                self._back_off(attempt, response)
+                continue
+            break
+        if response.status >= 400:
             raise self.http_error(response)
         try:
             return response.json()
         except ValueError:
             raise self.malformed("not JSON") from None
 
+    def _back_off(self, attempt, response=None):
+        pause = 0 if attempt == 0 else min(BACKOFF_FACTOR * 2**attempt, BACKOFF_MAX)
+        if response is not None and response.status in RETRY_AFTER_STATUSES:
+            retry_after = response.header("Retry-After")
+            if retry_after.isdigit():
+                pause = min(int(retry_after), BACKOFF_MAX)
+        time.sleep(pause)
+
+    def request_error(self, exc: httpclient.RequestFailed) -> EngineError:
+        if exc.kind in ("connect-timeout", "read-timeout", "deadline"):
+            return EngineError(str(exc), _("%(engine)s did not answer in time.") % {"engine": self.label})
+        if exc.kind in ("connect", "address"):
+            return EngineError(str(exc), _("%(engine)s cannot be reached.") % {"engine": self.label})
+        return EngineError(str(exc), _("%(engine)s request failed.") % {"engine": self.label})
+
     def http_error(self, response) -> EngineError:
-        status = response.status_code
+        status = response.status
         detail = f"HTTP {status}: {response.text[:300]}"
         if status in (401, 403):
             message = _("%(engine)s refused the API key.")
@@ -121,14 +143,6 @@ class Engine:
                 _("%(engine)s is not configured (missing %(settings)s).")
                 % {"engine": self.label, "settings": ", ".join(f"KHABAR_MT_{k}" for k in missing)},
             )
-
-
-def _timed_out(exc: requests.ConnectionError) -> bool:
-    """urllib3 reports a read timeout that exhausted the retries as a connection error."""
-    reason = getattr(exc.args[0] if exc.args else None, "reason", None)
-    timeout = isinstance(reason, urllib3.exceptions.TimeoutError)
-    # urllib3 files a refused connection under ConnectTimeoutError too.
-    return timeout and not isinstance(reason, urllib3.exceptions.NewConnectionError)
 
 
 def text_at(data, *path):

@@ -9,7 +9,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    if not getattr(settings, "KHABAR_STARTER_GLOSSARY", True):
+    if not settings.KHABAR_STARTER_GLOSSARY:
         return
     from khabar.desk.starter import agencies_of, load_starter_glossary
 

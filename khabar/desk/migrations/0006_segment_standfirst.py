@@ -7,7 +7,7 @@ from django.db import migrations, models
 def add_seeded_agencies_to_the_glossary(apps, schema_editor):
     # 0005_starter_glossary may run before the newsroom seeds its agencies; the loader adds only
     # the terms the glossary lacks, so running it again adds just the agencies.
-    if not getattr(settings, "KHABAR_STARTER_GLOSSARY", True):
+    if not settings.KHABAR_STARTER_GLOSSARY:
         return
     from khabar.desk.starter import agencies_of, load_starter_glossary
 

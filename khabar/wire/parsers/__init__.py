@@ -16,16 +16,11 @@ __all__ = ["ParsedItem", "ParseResult", "Rejection", "WireFormatError", "detect"
 # Order matters: an AP feed is JSON that would also pass ninjs' looser test.
 PARSERS = {module.FORMAT: module for module in (ap_media, ninjs, newsml_g2, rss)}
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def max_bytes() -> int:
     """The one size cap on anything the wire desk reads: responses, dropped and ingested files."""
-    return (
-        getattr(settings, "KHABAR_WIRE_MAX_PAYLOAD_BYTES", DEFAULT_MAX_BYTES)
-        if settings.configured
-        else (DEFAULT_MAX_BYTES)
-    )
+    return settings.KHABAR_WIRE_MAX_PAYLOAD_BYTES
 
 
 def _head(data: bytes) -> str:

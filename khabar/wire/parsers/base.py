@@ -139,7 +139,7 @@ def text_to_html(body: str) -> str:
     )
 
 
-def require(item_label: str, **values) -> None:
+def require(**values) -> None:
     for name, value in values.items():
         if not value:
             raise ItemInvalid(f"missing required field {name}")

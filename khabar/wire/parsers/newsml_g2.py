@@ -27,7 +27,6 @@ from .pictures import g2_picture_items, g2_pictures
 
 FORMAT = "newsml_g2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_BODY_TAGS = {"body.content", "body"}
 
 
 def looks_like(data: bytes, head: str) -> bool:
@@ -138,7 +137,7 @@ def _item(element) -> ParsedItem:
     item_meta = _child(element, "itemMeta")
     content_meta = _child(element, "contentMeta")
     headline = _text(_child(content_meta, "headline"))
-    require(guid, guid=guid, headline=headline)
+    require(guid=guid, headline=headline)
     version_created = parse_datetime(_text(_child(item_meta, "versionCreated")), "versionCreated")
     body_html, nitf_byline, nitf_dateline = _body(element)
     creators = [_name(c) for c in _children(content_meta, "creator")]

@@ -143,7 +143,7 @@ def usage_text(usage) -> str:
 def item_from(raw: dict) -> ParsedItem:
     uri = text(raw.get("uri"))
     headline = text(raw.get("headline")) or text(_first(raw.get("headlines")))
-    require(uri, uri=uri, headline=headline)
+    require(uri=uri, headline=headline)
     version_created = parse_datetime(raw.get("versioncreated"), "versioncreated")
     version = text(raw.get("version")) or (version_created.isoformat() if version_created else "1")
     return ParsedItem(

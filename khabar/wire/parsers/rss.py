@@ -81,7 +81,7 @@ def _summary(entry, contents) -> str:
 def _item(entry, channel, base) -> ParsedItem:
     guid = text(entry.get("id")) or text(entry.get("link"))
     headline = plain_text(entry.get("title") or "")
-    require(guid, guid=guid, title=headline)
+    require(guid=guid, title=headline)
     if "://" not in guid and not guid.startswith("urn:"):
         guid = f"{base or 'feed'}#{guid}"
     contents, media_caption = story_contents(entry)

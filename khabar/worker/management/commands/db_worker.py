@@ -162,5 +162,5 @@ class Command(upstream.Command):
     def handle(self, *args, **options):
         upstream.Worker = SurvivingWorker  # the upstream command builds its worker from this name
         if options.get("interval") is None:
-            options["interval"] = getattr(settings, "KHABAR_WORKER_INTERVAL", 1)
+            options["interval"] = settings.KHABAR_WORKER_INTERVAL
         return super().handle(*args, **options)
