@@ -221,6 +221,20 @@ def test_timeouts_are_bounded_and_reported(serve, name):
     assert "did not answer in time" in caught.value.user_message
 
 
+def test_answers_are_capped_while_read_and_name_the_site(serve, settings, monkeypatch):
+    from khabar.desk.engines import base
+
+    monkeypatch.setattr(base, "MAX_ANSWER_BYTES", 1000)
+    service, engine = serve("libretranslate", RETRIES=0)
+    service.api = lambda request: (200, {"translatedText": "ن" * 1000})
+    with pytest.raises(EngineError) as caught:
+        engine.translate(TEXT)
+    assert "unreadable answer" in caught.value.user_message
+    assert "over the 1000 byte cap" in str(caught.value)
+    agent = service.requests[0].headers["User-Agent"]
+    assert agent == f"Khabar-desk (+{settings.KHABAR_BASE_URL.rstrip('/')}/)"
+
+
 @pytest.mark.parametrize("name", list(ENGINES))
 def test_malformed_answers_are_reported(serve, name):
     service, engine = serve(name, script=["garbage"], RETRIES=0)

@@ -112,6 +112,8 @@ class Engine:
     def request_error(self, exc: httpclient.RequestFailed) -> EngineError:
         if exc.kind in ("connect-timeout", "read-timeout", "deadline"):
             return EngineError(str(exc), _("%(engine)s did not answer in time.") % {"engine": self.label})
+        if exc.kind == "too-large":
+            return self.malformed(str(exc))
         if exc.kind in ("connect", "address"):
             return EngineError(str(exc), _("%(engine)s cannot be reached.") % {"engine": self.label})
         return EngineError(str(exc), _("%(engine)s request failed.") % {"engine": self.label})
