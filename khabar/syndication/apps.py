@@ -10,4 +10,4 @@ class SyndicationConfig(AppConfig):
 
     def ready(self):
         # Each output format registers itself with the registry when its module is imported.
-        from . import ninjs  # noqa: F401
+        from . import newsml_g2, ninjs  # noqa: F401

@@ -63,6 +63,7 @@ class Story:
     body_html: str
     rights: Rights
     breaking: bool
+    publisher: str
     picture: Picture | None = None
     words: int = field(default=0)
 
@@ -140,6 +141,7 @@ def _story(article, request, publisher, images) -> Story:
         body_html=body,
         rights=rights_of(article, publisher),
         breaking=article.is_breaking(),
+        publisher=publisher,
         words=words,
     )
     if picture := article.lead_picture:

@@ -17,6 +17,11 @@ class Format:
     content_type: str
     item: Callable  # (story) -> bytes
     listing: Callable  # (stories, next_url, has_more) -> bytes
+    list_content_type: str = ""  # when a page of stories is not of the item's type
+
+    @property
+    def listing_content_type(self) -> str:
+        return self.list_content_type or self.content_type
 
 
 def register(fmt: Format) -> Format:

@@ -26,8 +26,8 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100
 
 
-def _answer(fmt, body: bytes) -> HttpResponse:
-    response = HttpResponse(body, content_type=fmt.content_type)
+def _answer(body: bytes, content_type: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
     response["Content-Language"] = "ar"
     return access.private(response)
 
@@ -46,7 +46,7 @@ def story(request, fmt, pk):
     if article is None:
         return access.refusal(access.NOT_FOUND, 404)
     (found,) = load_stories([article], request, _publisher(request))
-    return _answer(fmt, fmt.item(found))
+    return _answer(fmt.item(found), fmt.content_type)
 
 
 def encode_cursor(when: dt.datetime, pk: int) -> str:
@@ -119,4 +119,4 @@ def stories(request, fmt):
         params["cursor"] = cursor
     next_url = request.build_absolute_uri(f"{request.path}?{urlencode(params)}")
     found = load_stories(page, request, _publisher(request))
-    return _answer(fmt, fmt.listing(found, next_url, has_more))
+    return _answer(fmt.listing(found, next_url, has_more), fmt.listing_content_type)
