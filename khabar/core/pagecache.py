@@ -22,7 +22,9 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 
 from . import edge
@@ -119,20 +121,29 @@ def tag_version(tag, request=None):
 
 
 def _page_key(request):
-    raw = f"{request.get_host()}{request.get_full_path()}"
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return "pagecache:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _edge_headers(response, tags, lifetime):
     """Let an edge cache (Varnish, a CDN) keep the page until one of its tags is purged."""
-    response[edge.KEY_HEADER] = " ".join(sorted(tags))
-    response["Cache-Control"] = (
-        f"public, max-age=0, s-maxage={lifetime}, "
-        f"stale-while-revalidate=30, stale-if-error={edge.STALE_IF_ERROR_SECONDS}"
+    for name, value in _edge_header_items(tags, lifetime):
+        response[name] = value
+
+
+def _edge_header_items(tags, lifetime):
+    return (
+        (edge.KEY_HEADER, " ".join(sorted(tags))),
+        (
+            "Cache-Control",
+            f"public, max-age=0, s-maxage={lifetime}, "
+            f"stale-while-revalidate=30, stale-if-error={edge.STALE_IF_ERROR_SECONDS}",
+        ),
     )
 
 
-def _lookup(request):
+def _fresh_entry(request):
+    """The cached entry for ``request`` and its remaining lifetime, or None (the versions read are kept)."""
     entry = cache.get(_page_key(request))
     if not entry:
         return None
@@ -143,6 +154,14 @@ def _lookup(request):
     if versions != entry["versions"]:
         request._tag_versions = versions  # read before the render: the new entry can use them
         return None
+    return entry, lifetime
+
+
+def _lookup(request):
+    found = _fresh_entry(request)
+    if found is None:
+        return None
+    entry, lifetime = found
     response = HttpResponse(entry["content"], status=200)
     for name, value in entry["headers"].items():
         response[name] = value
@@ -185,6 +204,11 @@ def _is_get(request):
     return request.method in ("GET", "HEAD")
 
 
+def _anonymous_get(request):
+    """A GET or HEAD without a session cookie: anonymous for certain."""
+    return _is_get(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
 class PageCacheHitMiddleware:
     """Answers cache hits before sessions, CSRF and authentication are looked at.
 
@@ -196,11 +220,101 @@ class PageCacheHitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _is_get(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        if _anonymous_get(request):
             request._page_cache_looked_up = True
-            if (hit := _lookup(request)) is not None:
+            if (versions := request.META.get(_MISSED)) is not None:
+                # CachedPagesApp looked this request up already and found nothing to serve.
+                request._tag_versions = versions
+            elif (hit := _lookup(request)) is not None:
                 return hit
         return self.get_response(request)
+
+
+# Set by CachedPagesApp on the WSGI environ (request.META) when it looked a request up and missed:
+# the tag versions it read, for the render.
+_MISSED = "khabar.pagecache.missed"
+# What a stored entry or the page cache itself says; the rest of a hit's headers (the security
+# headers the middleware above the page cache adds) are the same for every hit of a scheme.
+_ENTRY_HEADERS = frozenset(
+    name.lower()
+    for name in (
+        *_STORED_HEADERS,
+        HEADER,
+        edge.KEY_HEADER,
+        "Cache-Control",
+        "Content-Length",
+        "Date",
+        "Server",
+    )
+)
+
+
+class CachedPagesApp:
+    """The WSGI application, with anonymous cache hits answered before Django's handler.
+
+    A hit through Django still builds a request, runs the middleware above the page cache and sends the
+    request signals; here a hit is the cached bytes and a header list. Whatever could answer differently
+    from a cached page is left to Django: anything but GET and HEAD, a session cookie, a host Django
+    refuses, a URL nothing stored (so every redirect and refusal above the page cache still happens:
+    an entry exists only for a request that went all the way down to the page cache). The headers the
+    middleware adds around a hit (security headers, Content-Security-Policy) are taken from the first hit
+    Django answers for each scheme, so they are whatever the settings make them.
+    """
+
+    def __init__(self, application):
+        self.application = application
+        self._around = {}  # scheme -> headers the middleware adds to a hit
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return self.application(environ, start_response)
+        try:
+            request = WSGIRequest(environ.copy())  # Django's handler builds its own from the original
+            scheme = request.scheme
+            if (answer := self._answer(request, scheme, environ, start_response)) is not None:
+                return answer
+        except (DisallowedHost, DatabaseError):
+            pass  # Django answers it: a 400, or a page rendered after a reconnect
+        else:
+            if scheme not in self._around:
+                start_response = self._learning(scheme, start_response)
+        return self.application(environ, start_response)
+
+    def _answer(self, request, scheme, environ, start_response):
+        around = self._around.get(scheme)
+        if around is None or not _anonymous_get(request):
+            return None
+        found = _fresh_entry(request)
+        if found is None:
+            environ[_MISSED] = getattr(request, "_tag_versions", {})
+            return None
+        entry, lifetime = found
+        content = entry["content"]
+        start_response(
+            "200 OK",
+            [
+                *entry["headers"].items(),
+                (HEADER, "hit"),
+                *_edge_header_items(entry["versions"], lifetime),
+                ("Content-Length", str(len(content))),
+                *around,
+            ],
+        )
+        return [b"" if request.method == "HEAD" else content]
+
+    def _learning(self, scheme, start_response):
+        """Notes the headers around the first hit Django answers for ``scheme``."""
+
+        def learn(status, headers, exc_info=None):
+            if status.startswith("200") and (HEADER, "hit") in headers:
+                if not any(name.lower() == "set-cookie" for name, _ in headers):
+                    around = tuple(
+                        (name, value) for name, value in headers if name.lower() not in _ENTRY_HEADERS
+                    )
+                    self._around.setdefault(scheme, around)
+            return start_response(status, headers, exc_info)
+
+        return learn
 
 
 class AnonymousPageCacheMiddleware:

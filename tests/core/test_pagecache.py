@@ -1,10 +1,16 @@
 """What the page cache tells browsers and edge caches, and where it answers."""
 
+import io
+from urllib.parse import unquote_to_bytes
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from khabar.core.edge import LOGGED_IN_COOKIE
-from khabar.core.pagecache import HEADER, invalidate, tag_version
+from khabar.core.pagecache import HEADER, CachedPagesApp, invalidate, tag_version
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +74,90 @@ def test_logged_in_editors_are_marked_for_the_edge_until_they_log_out(client):
     assert response.cookies[LOGGED_IN_COOKIE]["httponly"]
     response = client.post("/admin/logout/")
     assert response.cookies[LOGGED_IN_COOKIE]["max-age"] == 0
+
+
+@pytest.fixture
+def served():
+    """``khabar serve``'s WSGI application, called as a server calls it, in the test's transaction.
+
+    Like Django's test client, the request signals do not close the test's connection."""
+    started = []
+
+    def count(**kwargs):
+        started.append(kwargs)
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    request_started.connect(count)
+    app = CachedPagesApp(WSGIHandler())
+
+    def call(path, method="GET", host="testserver", cookie=""):
+        environ = {
+            "REQUEST_METHOD": method,
+            "SCRIPT_NAME": "",
+            "PATH_INFO": unquote_to_bytes(path).decode("latin-1"),
+            "QUERY_STRING": "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": host,
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": io.StringIO(),
+        }
+        if cookie:
+            environ["HTTP_COOKIE"] = cookie
+        answer = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer.update(status=int(status.split()[0]), headers=dict(headers))
+
+        before = len(started)
+        answer["body"] = b"".join(app(environ, start_response))
+        answer["django"] = len(started) > before  # Django's handler ran
+        return answer
+
+    yield call
+    request_started.disconnect(count)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_the_wsgi_layer_answers_hits_as_django_does_without_running_it(served, make_article):
+    story = make_article()
+    first, through_django, direct = served(story.url), served(story.url), served(story.url)
+    assert first["headers"][HEADER] == "miss" and first["django"]
+    # The first hit goes through Django, which shows the layer the headers around a hit.
+    assert through_django["headers"][HEADER] == "hit" and through_django["django"]
+    assert direct["headers"][HEADER] == "hit" and not direct["django"]
+    assert direct["status"] == 200 and direct["body"] == through_django["body"] == first["body"]
+    assert direct["headers"] == {**through_django["headers"], "Content-Length": str(len(direct["body"]))}
+    assert direct["headers"]["X-Frame-Options"] == "DENY" and "Set-Cookie" not in direct["headers"]
+
+    head = served(story.url, method="HEAD")
+    assert not head["django"] and head["body"] == b""
+    assert head["headers"]["Content-Length"] == str(len(direct["body"]))
+
+    # A change: the layer misses, Django renders the new version, and the layer answers again.
+    story.title = "عنوان بعد التعديل"
+    story.save_revision().publish()
+    changed = served(story.url)
+    assert changed["django"] and changed["headers"][HEADER] == "miss"
+    assert "عنوان بعد التعديل" in changed["body"].decode()
+    assert not served(story.url)["django"]
+
+
+def test_the_wsgi_layer_leaves_sessions_other_methods_and_unknown_hosts_to_django(
+    served, make_article, settings
+):
+    story = make_article()
+    for _ in range(3):
+        served(story.url)
+    assert not served(story.url)["django"]
+    with_session = served(story.url, cookie=f"{settings.SESSION_COOKIE_NAME}=abc")
+    assert with_session["django"] and with_session["headers"][HEADER] == "hit"
+    assert served(story.url, cookie="csrftoken=abc")["django"] is False  # not a session: still anonymous
+    post = served(story.url, method="POST")
+    assert post["django"] and HEADER not in post["headers"]
+    refused = served(story.url, host="elsewhere.example")
+    assert refused["django"] and refused["status"] == 400
