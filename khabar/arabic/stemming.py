@@ -60,7 +60,7 @@ _ROOT_INITIAL_WORDS = """
 فرع فروع فئة فئات فجر فحص فراغ فضاء فضيحة فقه فلاح فهم فوضى فيدرالي
 """
 
-# A PyStemmer object is not safe to share between threads (gunicorn runs threads).
+# A PyStemmer object is not safe to share between threads (the server runs threads).
 _local = threading.local()
 
 

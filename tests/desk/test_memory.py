@@ -90,7 +90,7 @@ def test_server_workers_build_the_index_in_the_background_as_they_start():
     for i in range(20):
         memory.remember(f"{SOURCE} Item {i}.", f"{TARGET} {i}")
     assert len(memory.index()) == 0
-    thread = worker_started(worker=None)  # what gunicorn calls in each worker (``post_worker_init``)
+    thread = worker_started()  # what each `khabar serve` worker process calls as it starts
     thread.join(timeout=30)
     assert not thread.is_alive()
     assert len(memory.index()) == 20  # built before any look-up
