@@ -97,10 +97,16 @@ ALTCHA_COUNTER_MIN = env.int("ALTCHA_COUNTER_MIN", default=200)
 ALTCHA_COUNTER_MAX = env.int("ALTCHA_COUNTER_MAX", default=1500)
 ALTCHA_EXPIRY_SECONDS = env.int("ALTCHA_EXPIRY_SECONDS", default=600)
 
-TASKS = {
-    "default": {
-        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
-    }
+TASKS_BACKEND = env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+# The scale-out backend, RQ (TASKS_BACKEND=django_tasks_rq.RQBackend, worker: `khabar rq-worker`): its
+# queue lives in this Redis, which must not evict keys (not the page cache's Redis if that one may).
+RQ_URL = env("RQ_URL", default="redis://127.0.0.1:6379/1")
+RQ_QUEUES = {"default": {"URL": RQ_URL, "DEFAULT_TIMEOUT": -1}}  # no time limit, as on the database worker
+RQ = {
+    "QUEUE_CLASS": "khabar.worker.rq.Queue",
+    "JOB_CLASS": "khabar.worker.rq.Job",
+    "WORKER_CLASS": "khabar.worker.rq.Worker",
 }
 
 INSTALLED_APPS = [
@@ -132,6 +138,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    *(["django_rq"] if TASKS_BACKEND == "django_tasks_rq.RQBackend" else []),
     "axes",
     "csp",
     "django_comments_xtd",

@@ -109,7 +109,12 @@ def post_comment(request, article_pk):
             return _check_kept(_refused(request, UNAVAILABLE, status=503))
         if not allowed:
             return _check_kept(_refused(request, RATE_LIMITED, status=429))
-        return _post_comment(request, article_pk)
+        try:
+            return _post_comment(request, article_pk)
+        except DatabaseError:
+            # The database went away before the save (a PostgreSQL restart): nothing was spent or saved.
+            logger.exception("a comment on article %s could not be read or saved", article_pk)
+            return _check_kept(_refused(request, NOT_SAVED, status=503))
 
 
 def _refused(request, text, status):

@@ -17,3 +17,14 @@ def hold(folder: str, name: str) -> str:
     with log.open("a") as file:
         file.write("done\n")
     return name
+
+
+@task(takes_context=True)
+def tick(context) -> str:
+    """A periodic job for the tests: log its id and when it was enqueued (right after its run was claimed)."""
+    from django.conf import settings
+
+    result = context.task_result
+    with (Path(settings.VAR_DIR) / "ticks.log").open("a") as file:
+        file.write(f"{result.id} {result.enqueued_at.timestamp()}\n")
+    return result.id
