@@ -119,7 +119,6 @@ class Site:
             "ALLOWED_HOSTS": "127.0.0.1",
             "KHABAR_BASE_URL": f"http://127.0.0.1:{self.port}",
             "KHABAR_STARTER_GLOSSARY": "false",
-            "KHABAR_WORKER_LEASE": "5",
             "LOG_LEVEL": "WARNING",
         }
         self.processes = []
@@ -162,6 +161,7 @@ def site(postgres, tmp_path):
         connection.execute("CREATE DATABASE khabar")
     made = Site(tmp_path, f"{postgres.url}/khabar")
     made.khabar("migrate", "--noinput", "-v0")
+    made.khabar("collectstatic", "--noinput", "-v0")
     made.khabar("load-demo")
     made.web = made.start("web", "serve", "--bind", f"127.0.0.1:{made.port}", "--workers", "1")
     made.worker = made.start("worker", "db_worker", "--no-startup-delay", "--interval", "0.2", "--no-reload")
