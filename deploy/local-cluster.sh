@@ -8,7 +8,7 @@
 # From the environment (defaults in brackets): DATABASE_URL [postgres://postgres@127.0.0.1:5432/khabar],
 # CACHE_URL [redis://127.0.0.1:6379/0], RQ_URL [redis://127.0.0.1:6379/1], TASKS_BACKEND
 # [django_tasks_rq.RQBackend; django_tasks_db.DatabaseBackend runs `khabar db_worker` instead],
-# WEB_WORKERS [2 gunicorn processes per web process], KHABAR [the khabar beside this repository's .venv],
+# WEB_WORKERS [2 server processes per web process], KHABAR [the khabar beside this repository's .venv],
 # and every other Khabar variable (deploy/khabar.env.example).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
