@@ -3,7 +3,7 @@
 In a fresh temporary directory (KHABAR_VAR_DIR, so a fresh SQLite database and
 cache), this migrates, imports STORIES stories (default 20,000) from
 bench/corpus.py with ``khabar import-articles``, and serves the
-site with ``khabar serve`` (its defaults: one gunicorn process, four threads,
+site with ``khabar serve`` (its defaults: one Granian worker process, four threads,
 local-memory page cache) on a free loopback port. It then measures anonymous
 requests/s for one article page with ``wrk -t2 -c8 -d10s``:
 
@@ -19,12 +19,17 @@ requests/s for one article page with ``wrk -t2 -c8 -d10s``:
   the bench server's) in front of the cached server, when varnishd is installed;
   every request is an edge hit (checked through the X-Cache header).
 
+* WordPress: when WordPress answers at 127.0.0.1:8081 (../shared/anchors/
+  wordpress/setup.sh, loaded with the same corpus and story count), its
+  eleventh-newest post, as Khabar's article above (page cache plugins: none).
+
 Reference, measured in the same run: nginx (/usr/sbin/nginx, our own config on
 another free loopback port) serving the HTML the site returned, as a static
-file. Figures are printed as requests/s and
-as a fraction of nginx's.
+file. Figures are printed as requests/s and as a fraction of nginx's, with the
+targets of issue 12 and the ratio of Khabar uncached to WordPress.
 """
 
+import json
 import os
 import re
 import shutil
@@ -48,6 +53,12 @@ WRK = "/usr/bin/wrk"
 WRK_ARGS = ["-t2", "-c8", "-d10s"]
 # wrk drops answers slower than 2 s by default; a slow page should count as slow, not vanish.
 WRK_TIMEOUT = ["--timeout", "30s"]
+WORDPRESS = "http://127.0.0.1:8081"
+UNCACHED = "Khabar, uncached (full render)"
+CACHED = "Khabar, cached (anonymous page cache)"
+VARNISH = "Varnish hit (deploy/varnish/khabar.vcl)"
+WORDPRESS_ROW = "WordPress 6.1 article (PHP-FPM, MariaDB)"
+TARGETS = {VARNISH: "≥ 1/2", CACHED: "≥ 1/15"}
 
 NGINX_CONF = """
 worker_processes auto;
@@ -153,6 +164,18 @@ def varnish_hit(tmp, backend_port, path):
         varnish.wait(timeout=30)
 
 
+def wordpress_article():
+    """The URL of WordPress's eleventh-newest post, when WordPress answers at 127.0.0.1:8081."""
+    try:
+        status, _, body = fetch(f"{WORDPRESS}/?rest_route=/wp/v2/posts&per_page=1&offset=10&_fields=link")
+    except OSError:
+        return None
+    if status != 200:
+        return None
+    url = json.loads(body)[0]["link"]
+    return url if fetch(url)[0] == 200 else None
+
+
 def main(stories=20000):
     tmp = Path(tempfile.mkdtemp(prefix="khabar-bench-pages-"))
     tmp.chmod(0o755)  # nginx workers run as an unprivileged user
@@ -194,14 +217,16 @@ def main(stories=20000):
             status, headers, html = fetch(server.url + path)
             assert status == 200 and headers["X-Khabar-Cache"] == "miss", headers
             assert fetch(server.url + path)[1]["X-Khabar-Cache"] == "miss"
-            results["Khabar, uncached (full render)"] = wrk(server.url + path)
+            results[UNCACHED] = wrk(server.url + path)
         with Server(env, port) as server:
             fetch(server.url + path)
             status, headers, html = fetch(server.url + path)
             assert status == 200 and headers["X-Khabar-Cache"] == "hit", headers
-            results["Khabar, cached (anonymous page cache)"] = wrk(server.url + path)
+            results[CACHED] = wrk(server.url + path)
             if VARNISHD:
-                results["Varnish hit (deploy/varnish/khabar.vcl)"] = varnish_hit(tmp, port, path)
+                results[VARNISH] = varnish_hit(tmp, port, path)
+        if wordpress := wordpress_article():
+            results[WORDPRESS_ROW] = wrk(wordpress)
 
         (tmp / "nginx-root").mkdir()
         (tmp / "nginx-root" / "article.html").write_bytes(html)
@@ -219,14 +244,19 @@ def main(stories=20000):
             nginx.wait(timeout=30)
 
         print(f"article page: {path} ({len(html):,} bytes); load average {os.getloadavg()[0]:.1f}")
-        print("| server | requests/s | mean latency | vs. nginx static |")
-        print("| --- | ---: | ---: | ---: |")
+        print("| server | requests/s | mean latency | vs. nginx static | target |")
+        print("| --- | ---: | ---: | ---: | --- |")
         print(
-            f"| nginx, same HTML as a static file (reference) | {reference:,.0f} | {reference_latency} | 1 |"
+            f"| nginx, same HTML as a static file (reference) | {reference:,.0f} | {reference_latency} | 1 | |"
         )
         for name, (rate, latency) in results.items():
             ratio = f"{rate / reference:.4f} (1/{reference / rate:,.0f})" if rate else "0"
-            print(f"| {name} | {rate:,.1f} | {latency} | {ratio} |")
+            print(f"| {name} | {rate:,.1f} | {latency} | {ratio} | {TARGETS.get(name, '')} |")
+        if WORDPRESS_ROW in results:
+            times = results[UNCACHED][0] / results[WORDPRESS_ROW][0]
+            print(f"Khabar uncached / WordPress, article page: {times:.2f}× (target ≥ 5×)")
+        else:
+            print(f"WordPress does not answer at {WORDPRESS}: no comparison in this run")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
