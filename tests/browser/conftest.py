@@ -4,8 +4,10 @@ Without /usr/bin/chromium the tests skip with a clear message, except under CI=t
 where a missing browser is a failure: CI must run them.
 """
 
+import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,66 @@ def open_page(browser, url, width, problems):
     )
     page.goto(url)
     return page
+
+
+TRANSLATOR_PASSWORD = "translator-pass-1"
+EDITOR_PASSWORD = "editor-pass-1"
+
+
+def ninjs_story(uri, headline, body_html, *, agency="The Associated Press", summary="", link=""):
+    """An English agency story as the wire delivers it in ninjs."""
+    story = {
+        "uri": uri,
+        "version": "1",
+        "language": "en",
+        "headlines": [{"role": "main", "value": headline}],
+        "copyrightholder": agency,
+        "bodies": [{"role": "main", "contenttype": "text/html", "value": body_html}],
+    }
+    if summary:
+        story["descriptions"] = [{"role": "summary", "value": summary}]
+    if link:
+        story["links"] = [{"rel": "canonical", "href": link}]
+    return story
+
+
+@dataclass
+class DeskDay:
+    """The newsroom a desk browser test starts from: the «سياسة» section, the glossary of the treaty
+    stories, a translator (منى, «mona») and an editor (سامي, «sami»)."""
+
+    section: object
+    translator: object
+    editor: object
+
+    def wire(self, uri, headline, body_html, **story):
+        """Ingest an agency story the way the poller does; returns its WireItem."""
+        from khabar.wire.ingest import ingest_bytes
+        from khabar.wire.models import WireItem
+
+        ingest_bytes(json.dumps(ninjs_story(uri, headline, body_html, **story)).encode())
+        return WireItem.objects.get(uri=uri)
+
+
+@pytest.fixture
+def desk_day(db):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from khabar.desk.models import GlossaryTerm
+    from khabar.newsroom.models import HomePage, SectionPage
+
+    section = HomePage.objects.get().add_child(instance=SectionPage(title="سياسة", slug="politics"))
+    for source, target, kind in [
+        ("Moscow", "موسكو", "place"),
+        ("Belarus", "بيلاروس", "place"),
+        ("Vladimir Putin", "فلاديمير بوتين", "person"),
+        ("Federation Council", "مجلس الاتحاد الروسي", "organisation"),
+    ]:
+        GlossaryTerm.objects.get_or_create(source=source, defaults={"target": target, "kind": kind})
+    users = get_user_model().objects
+    translator = users.create_user("mona", "mona@example.org", TRANSLATOR_PASSWORD, first_name="منى")
+    translator.groups.add(Group.objects.get(name="المترجمون"))
+    editor = users.create_user("sami", "sami@example.org", EDITOR_PASSWORD, first_name="سامي")
+    editor.groups.add(Group.objects.get(name="المحررون"))
+    return DeskDay(section, translator, editor)

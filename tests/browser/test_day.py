@@ -6,19 +6,16 @@ published, then found by an anonymous reader on the home page, its section, sear
 story is published over a flagged check with the editor's written reason.
 Screenshots at 390 and 1366 px go to var/screenshots/day-*.png."""
 
-import json
 from urllib.parse import unquote
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from khabar.desk.models import GlossaryTerm, MemorySegment, PublishOverride, Translation
-from khabar.newsroom.models import ArticlePage, HomePage, SectionPage
-from khabar.wire.ingest import ingest_bytes
+from khabar.desk.models import MemorySegment, PublishOverride, Translation
+from khabar.newsroom.models import ArticlePage
 from khabar.wire.models import WireItem
 
-from .conftest import SHOTS, log_in
+from .conftest import EDITOR_PASSWORD, SHOTS, TRANSLATOR_PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -32,76 +29,34 @@ SECOND_FIXED = "ووقّعها الرئيس الروسي فلاديمير بوت
 REASON = "اسم الشركة يُكتب بالإنجليزية عمدًا"
 
 
-def _story(uri, agency, headline, first, summary="Lawmakers backed the pact with Moscow's ally."):
-    return {
-        "uri": uri,
-        "version": "1",
-        "language": "en",
-        "headlines": [{"role": "main", "value": headline}],
-        "descriptions": [{"role": "summary", "value": summary}],
-        "copyrightholder": agency,
-        "links": [{"rel": "canonical", "href": f"https://example.com/{uri.rsplit(':', 1)[-1]}"}],
-        "bodies": [
-            {
-                "role": "main",
-                "contenttype": "text/html",
-                "value": f"<p>{first}</p><p>Vladimir Putin signed it into law on Thursday.</p>",
-            }
-        ],
-    }
-
-
 @pytest.fixture
-def newsroom(db):
-    home = HomePage.objects.get()
-    section = home.add_child(instance=SectionPage(title="سياسة", slug="politics"))
-    for source, target, kind in [
-        ("Moscow", "موسكو", "place"),
-        ("Belarus", "بيلاروس", "place"),
-        ("Vladimir Putin", "فلاديمير بوتين", "person"),
-        ("Federation Council", "مجلس الاتحاد الروسي", "organisation"),
-    ]:
-        GlossaryTerm.objects.get_or_create(source=source, defaults={"target": target, "kind": kind})
+def newsroom(desk_day):
+    # Today's editor also reviews translations: the translators' step and the editors' are both his.
+    desk_day.editor.groups.add(Group.objects.get(name="المترجمون"))
     # The memory holds a near sentence from an earlier story: a fuzzy suggestion for the second paragraph.
     MemorySegment.objects.create(
         source="Vladimir Putin signed it into law on Wednesday.",
         target="ووقّعها الرئيس فلاديمير بوتين لتصبح قانونا نافذا يوم الأربعاء.",
     )
-    first = (
-        "MOSCOW (AP) — Russia's Federation Council ratified the military treaty with Belarus on Wednesday."
+    second = "<p>Vladimir Putin signed it into law on Thursday.</p>"
+    summary = "Lawmakers backed the pact with Moscow's ally."
+    treaty = "Russia's Federation Council ratified the military treaty with Belarus on Wednesday."
+    for uri, agency, headline, first, link in [
+        ("urn:ap:day-1", "The Associated Press", "Russia ratifies military treaty with Belarus",
+         f"MOSCOW (AP) — {treaty}", "https://example.com/day-1"),
+        ("urn:reuters:day-1", "Reuters", "Russia's upper house ratifies Belarus military treaty",
+         f"MOSCOW (Reuters) — {treaty}", "https://example.com/day-1"),
+    ]:  # fmt: skip
+        desk_day.wire(uri, headline, f"<p>{first}</p>{second}", agency=agency, summary=summary, link=link)
+    desk_day.wire(
+        "urn:ap:day-2",
+        "Smartphone sales rise in Russia",
+        "<p>MOSCOW (AP) — Sales of the Galaxy phone rose sharply in Russia this year, retailers said on "
+        f"Wednesday.</p>{second}",
+        summary="Retailers report strong demand.",
+        link="https://example.com/day-2",
     )
-    twin = "MOSCOW (Reuters) — Russia's Federation Council ratified the military treaty with Belarus on Wednesday."
-    ingest_bytes(
-        json.dumps(
-            _story(
-                "urn:ap:day-1", "The Associated Press", "Russia ratifies military treaty with Belarus", first
-            )
-        ).encode()
-    )
-    ingest_bytes(
-        json.dumps(
-            _story(
-                "urn:reuters:day-1", "Reuters", "Russia's upper house ratifies Belarus military treaty", twin
-            )
-        ).encode()
-    )
-    ingest_bytes(
-        json.dumps(
-            _story(
-                "urn:ap:day-2",
-                "The Associated Press",
-                "Smartphone sales rise in Russia",
-                "MOSCOW (AP) — Sales of the Galaxy phone rose sharply in Russia this year, retailers said on Wednesday.",
-                summary="Retailers report strong demand.",
-            )
-        ).encode()
-    )
-    users = get_user_model().objects
-    translator = users.create_user("mona", "mona@example.org", "translator-pass-1", first_name="منى")
-    translator.groups.add(Group.objects.get(name="المترجمون"))
-    editor = users.create_user("sami", "sami@example.org", "editor-pass-1", first_name="سامي")
-    editor.groups.add(Group.objects.get(name="المحررون"), Group.objects.get(name="المترجمون"))
-    return section
+    return desk_day.section
 
 
 def shoot(page, name):
@@ -140,7 +95,7 @@ def _open_from_inbox(page, base, headline):
 def test_the_desks_day_with_a_translator_and_an_editor(browser, live_server, newsroom):
     SHOTS.mkdir(parents=True, exist_ok=True)
     base, problems = live_server.url, []
-    mona = _person(browser, base, "mona", "translator-pass-1", problems)
+    mona = _person(browser, base, "mona", TRANSLATOR_PASSWORD, problems)
 
     # The inbox: one entry for the story two agencies sent.
     mona.goto(f"{base}/admin/wire_item/")
@@ -182,7 +137,7 @@ def test_the_desks_day_with_a_translator_and_an_editor(browser, live_server, new
     shoot(mona, "desk-list-waiting")
 
     # The editor finds it on the dashboard and sends it back with a note.
-    sami = _person(browser, base, "sami", "editor-pass-1", problems)
+    sami = _person(browser, base, "sami", EDITOR_PASSWORD, problems)
     panel = sami.locator("#desk-awaiting-review-section")
     assert HEADLINE in panel.inner_text()
     shoot(sami, "dashboard")

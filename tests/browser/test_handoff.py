@@ -2,22 +2,17 @@
 (Arabic dateline, agency, standfirst segment, the web link) → publish → an Arabic address and the agency's credit.
 Screenshots at 390 and 1366 px go to var/screenshots/handoff-*.png."""
 
-import json
 from urllib.parse import unquote
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from khabar.desk.models import GlossaryTerm, Translation
-from khabar.newsroom.models import ArticlePage, HomePage, SectionPage
-from khabar.wire.ingest import ingest_bytes
-from khabar.wire.models import WireItem
+from khabar.desk.models import Translation
+from khabar.newsroom.models import ArticlePage
 
 from .conftest import SHOTS, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "handoff-browser-pass-1"
 HEADLINE = "روسيا تصادق على معاهدة عسكرية"
 STANDFIRST = "أيّد المشرعون الاتفاق مع حليف موسكو."
 FIRST = "موسكو (أ.ب) — صادق مجلس الاتحاد الروسي على المعاهدة يوم الأربعاء."
@@ -25,35 +20,16 @@ SECOND = "ووقّعها فلاديمير بوتين لتصبح قانونا."
 
 
 @pytest.fixture
-def wire(db):
-    home = HomePage.objects.get()
-    section = home.add_child(instance=SectionPage(title="سياسة", slug="politics"))
-    for source, target, kind in [
-        ("Moscow", "موسكو", "place"),
-        ("Vladimir Putin", "فلاديمير بوتين", "person"),
-        ("Federation Council", "مجلس الاتحاد الروسي", "organisation"),
-    ]:
-        GlossaryTerm.objects.create(source=source, target=target, kind=kind)
-    story = {
-        "uri": "http://ninjs.example.com/newsitems/20130709simp123",  # an identifier, not a web page
-        "version": "1",
-        "language": "en",
-        "headlines": [{"role": "main", "value": "Russia ratifies military treaty"}],
-        "descriptions": [{"role": "summary", "value": "Lawmakers backed the pact with Moscow's ally."}],
-        "copyrightholder": "The Associated Press",
-        "links": [{"rel": "canonical", "href": "https://apnews.com/article/russia-treaty"}],
-        "bodies": [
-            {
-                "role": "main",
-                "contenttype": "text/html",
-                "value": "<p>MOSCOW (AP) — Russia's Federation Council ratified the treaty on Wednesday.</p>"
-                "<p>Vladimir Putin signed it into law.</p>",
-            }
-        ],
-    }
-    ingest_bytes(json.dumps(story).encode())
-    get_user_model().objects.create_superuser("translator", "t@example.org", PASSWORD, first_name="منى")
-    return section, WireItem.objects.get()
+def wire(desk_day):
+    item = desk_day.wire(
+        "http://ninjs.example.com/newsitems/20130709simp123",  # an identifier, not a web page
+        "Russia ratifies military treaty",
+        "<p>MOSCOW (AP) — Russia's Federation Council ratified the treaty on Wednesday.</p>"
+        "<p>Vladimir Putin signed it into law.</p>",
+        summary="Lawmakers backed the pact with Moscow's ally.",
+        link="https://apnews.com/article/russia-treaty",
+    )
+    return desk_day.section, item
 
 
 def shoot(page, name):
@@ -66,14 +42,14 @@ def shoot(page, name):
 
 
 def test_inbox_translate_opens_the_desk_and_publishes_with_credit_and_arabic_address(
-    browser, live_server, wire
+    browser, live_server, wire, admin_user
 ):
     section, item = wire
     SHOTS.mkdir(parents=True, exist_ok=True)
     base, problems = live_server.url, []
     page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="ar")
     page.on("pageerror", lambda error: problems.append(str(error)))
-    log_in(page, base, "translator", PASSWORD)
+    log_in(page, base, admin_user.username, "password")  # pytest-django's administrator
 
     # The inbox's «ترجمة» → the section → the side-by-side editor (the item page's button is the same link).
     page.goto(f"{base}/admin/wire_item/")

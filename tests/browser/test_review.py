@@ -2,15 +2,12 @@
 the admin dashboard, the page editor and the desk editor. Screenshots go to var/screenshots/."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from khabar.desk.models import GlossaryTerm, PublishOverride
+from khabar.desk.models import PublishOverride
 from khabar.desk.translate import open_translation, save_segments
-from khabar.newsroom.models import Agency, ArticlePage, HomePage, SectionPage
-from khabar.wire.models import WireItem
+from khabar.newsroom.models import ArticlePage
 
-from .conftest import SHOTS, log_in
+from .conftest import EDITOR_PASSWORD, SHOTS, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -24,30 +21,16 @@ REASON = "اسم شركة يُكتب بالإنجليزية عمدًا"
 
 
 @pytest.fixture
-def flagged_story(db):
+def flagged_story(desk_day):
     """A desk translation with a leaked English word, submitted and through the translators' review."""
-    home = HomePage.objects.get()
-    section = home.add_child(instance=SectionPage(title="سياسة", slug="politics"))
-    agency, _ = Agency.objects.get_or_create(name="Associated Press", defaults={"credit": "أ.ب"})
-    for source, target in [("Moscow", "موسكو"), ("Federation Council", "مجلس الاتحاد الروسي")]:
-        GlossaryTerm.objects.create(source=source, target=target, kind="place")
-    item = WireItem.objects.create(
-        uri="urn:ap:review",
-        version="1",
-        agency=agency,
-        language="en",
-        headline="Russia ratifies military treaty",
-        body_html=(
-            "<p>MOSCOW (AP) — Russia's Federation Council ratified the treaty on Wednesday.</p>"
-            "<h2>Reaction</h2><p>Vladimir Putin signed it into law.</p>"
-        ),
+    item = desk_day.wire(
+        "urn:ap:review",
+        "Russia ratifies military treaty",
+        "<p>MOSCOW (AP) — Russia's Federation Council ratified the treaty on Wednesday.</p>"
+        "<h2>Reaction</h2><p>Vladimir Putin signed it into law.</p>",
     )
-    users = get_user_model().objects
-    translator = users.create_user("layla", password="translator-pass-1", first_name="ليلى")
-    translator.groups.add(Group.objects.get(name="المترجمون"))
-    editor = users.create_user("sami", password="editor-pass-1", first_name="سامي")
-    editor.groups.add(Group.objects.get(name="المحررون"))
-    translation = open_translation(item, translator, section)
+    translator = desk_day.translator
+    translation = open_translation(item, translator, desk_day.section)
     segments = {s.position: s for s in translation.segments.all()}
     save_segments(translation, {segments[p].pk: (t, "edited") for p, t in TEXTS.items()}, translator)
     article = ArticlePage.objects.get(pk=translation.article_id)
@@ -61,7 +44,7 @@ def _editor_page(browser, live_server, width):
     page = browser.new_page(viewport={"width": width, "height": 900}, locale="ar")
     problems = []
     page.on("pageerror", lambda error: problems.append(str(error)))
-    log_in(page, live_server.url, "sami", "editor-pass-1")
+    log_in(page, live_server.url, "sami", EDITOR_PASSWORD)
     return page, problems
 
 
