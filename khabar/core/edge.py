@@ -10,7 +10,7 @@ is queued again with a growing delay.
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from . import httpclient
 
@@ -88,7 +88,11 @@ class LoggedInCookieMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        logged_in = user is not None and user.is_authenticated
+        try:
+            logged_in = user is not None and user.is_authenticated
+        except DatabaseError:
+            # The session could not be read (the database is away): the view's answer stands, the mark as it was.
+            return response
         marked = LOGGED_IN_COOKIE in request.COOKIES
         if logged_in and not marked:
             response.set_cookie(
