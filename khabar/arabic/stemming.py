@@ -29,7 +29,7 @@ import threading
 import Stemmer
 
 from .normalize import normalize
-from .words import strip_article
+from .words import CONJUNCTIONS, strip_article
 
 # Forms are normalised: «ة» is already «ه» and «ى» is «ي» when a word reaches a stemmer.
 _LIGHT10_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
@@ -99,7 +99,7 @@ _ROOT_INITIAL = frozenset(_strip_suffixes(strip_article(normalize(w))) for w in 
 
 def light_stem(word: str) -> str:
     bare = strip_article(word)
-    if bare is word and word[:1] in ("و", "ف") and len(word) >= 4:
+    if bare is word and word[:1] in CONJUNCTIONS and len(word) >= 4:
         if _strip_suffixes(word) not in _ROOT_INITIAL:
             bare = strip_article(word[1:])
     return _strip_suffixes(bare)

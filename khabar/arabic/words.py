@@ -8,6 +8,7 @@ A name or number in Arabic copy often comes glued to «و» (and), «ف» (so), 
 import re
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from .normalize import normalize
 
@@ -42,47 +43,80 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(w for w, _, _ in words(text))
 
 
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ك", "ل")
+
+
+class Clitics(NamedTuple):
+    """What can come in front of a word, as written: a conjunction, then a preposition, then the article
+    (after «ل» the article's alef drops: «ل» + «الرئيس» = «للرئيس»)."""
+
+    text: str
+    conjunction: str
+    preposition: str
+    article: bool
+
+
+def _clitics() -> tuple[Clitics, ...]:
+    found = [
+        Clitics(conjunction + preposition + (("ل" if preposition == "ل" else "ال") if article else ""),
+                conjunction, preposition, article)
+        for conjunction in ("", *CONJUNCTIONS)
+        for preposition in ("", *PREPOSITIONS)
+        for article in (False, True)
+    ]  # fmt: skip
+    return tuple(sorted((c for c in found if c.text), key=lambda c: len(c.text), reverse=True))
+
+
+# Every combination of leading clitics, longest first; ARTICLE_PREFIXES are those that end in the article.
+CLITICS = _clitics()
+ARTICLE_PREFIXES = tuple(c.text for c in CLITICS if c.article)
+_BEFORE_WORD = tuple(c for c in CLITICS if not c.article)
+
+
 def with_clitics(forms) -> frozenset[str]:
-    """``forms`` (normalised) with every one-letter clitic in front, and «لل» for «ل» + «ال»."""
+    """``forms`` (normalised) with every conjunction and preposition in front, and «لل» for «ل» + «ال»."""
     found = set(forms)
     for form in forms:
-        found.update(p + form for p in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"))
+        found.update(c.text + form for c in _BEFORE_WORD)
         if form.startswith("ال"):
-            found.update(p + form[1:] for p in ("ل", "ول", "فل"))
+            found.update(c.text + form[1:] for c in _BEFORE_WORD if c.preposition == "ل")
     return frozenset(found)
 
 
 @lru_cache(maxsize=100_000)
+def readings(word: str, min_rest: int = 1, article: bool = False) -> tuple[tuple[str, Clitics | None], ...]:
+    """Every way to read ``word`` (normalised) as leading clitics and the word behind them, with at least
+    ``min_rest`` letters left: the word itself first (no clitics), then the longest clitics first. The
+    article counts as a clitic only when ``article`` is true; otherwise it stays on the word, and a «ل»
+    after the preposition «ل» can be the article with its alef dropped: «للكرملين» reads as «ل» +
+    «لكرملين» and as «ل» + «الكرملين»."""
+    found: list[tuple[str, Clitics | None]] = [(word, None)]
+    for clitics in CLITICS if article else _BEFORE_WORD:
+        if word.startswith(clitics.text) and len(word) - len(clitics.text) >= min_rest:
+            rest = word[len(clitics.text) :]
+            found.append((rest, clitics))
+            if not article and clitics.preposition == "ل" and rest.startswith("ل"):
+                found.append(("ا" + rest, clitics))
+    return tuple(found)
+
+
+def without_clitics(
+    word: str, known, min_rest: int = 1, article: bool = False
+) -> tuple[str, Clitics | None] | None:
+    """The first of ``readings`` of ``word`` that is in ``known``, with its clitics, or None."""
+    for reading in readings(word, min_rest, article):
+        if reading[0] in known:
+            return reading
+    return None
+
+
+@lru_cache(maxsize=100_000)
 def bases(word: str) -> frozenset[str]:
-    """``word`` (normalised) and every reading of it without leading clitics."""
-    found = {word}
-    stems = [word]
-    if word[:1] in ("و", "ف") and len(word) > 3:
-        stems.append(word[1:])
-    for stem in list(stems):
-        if stem[:1] in ("ب", "ك", "ل") and len(stem) > 3:
-            stems.append(stem[1:])
-            if stem.startswith("لل"):
-                stems.append("ا" + stem[1:])  # «للكرملين» → ل + الكرملين
-    for stem in stems:
-        found.add(stem)
-        if stem.startswith("ال") and len(stem) > 4:
-            found.add(stem[2:])
-    return frozenset(found)
+    """``word`` (normalised) and every reading of it without leading clitics, the article included."""
+    found = {rest for rest, _ in readings(word, 3)}
+    return frozenset(found | {rest[2:] for rest in found if rest.startswith("ال") and len(rest) > 4})
 
-
-def _article_prefixes() -> tuple[str, ...]:
-    """The article «ال» with what can come before it: «و»/«ف», then «ب»/«ك»/«ل»; after «ل» the
-    article's alef drops («ل» + «الرئيس» = «للرئيس»). Longest first."""
-    found = {
-        conjunction + preposition + ("ل" if preposition == "ل" else "ال")
-        for conjunction in ("", "و", "ف")
-        for preposition in ("", "ب", "ك", "ل")
-    }
-    return tuple(sorted(found, key=len, reverse=True))
-
-
-ARTICLE_PREFIXES = _article_prefixes()
 
 # Common news words (normalised) that begin with «ل» themselves. With the article and «ل» in front,
 # one of the three lams drops too: «ل» + «اللاجئين» is written «للاجئين», and «ل» + «لبنان» is

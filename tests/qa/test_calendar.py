@@ -1,8 +1,8 @@
-"""Month and weekday names found in English and Arabic copy (khabar.arabic.dates)."""
+"""Month and weekday names found in English and Arabic copy (khabar.arabic.dates_in_text)."""
 
 import pytest
 
-from khabar.arabic.dates import (
+from khabar.arabic.dates_in_text import (
     find_arabic_months,
     find_arabic_weekdays,
     find_english_months,

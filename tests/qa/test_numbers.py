@@ -5,10 +5,9 @@ import re
 
 import pytest
 
+from khabar.arabic.number_words import _AR_WORDS, _EN_WORDS
 from khabar.arabic.numbers import (
-    _AR_WORDS,
     _DIGITS,
-    _EN_WORDS,
     _LIGHT_FOLD,
     _fold_digits,
     _tokens,

@@ -1,10 +1,9 @@
 """``weekday-mismatch`` and ``month-mismatch``: a day or month named in one text and missing or different in the other."""
 
-from khabar.arabic.dates import (
+from khabar.arabic.dates import GREGORIAN_MONTHS, WEEKDAYS
+from khabar.arabic.dates_in_text import (
     ENGLISH_MONTHS,
     ENGLISH_WEEKDAYS,
-    GREGORIAN_MONTHS,
-    WEEKDAYS,
     find_arabic_months,
     find_arabic_weekdays,
     find_english_months,
