@@ -12,20 +12,17 @@ shell, a script) is not stopped: Wagtail 8 has no hook before a page goes live (
 ``page_published`` signal comes after), and such code runs with full rights anyway.
 """
 
-import html
-import re
-
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from wagtail.log_actions import log
 
+from khabar.core.markup import plain_text
 from khabar.qa import ERROR, check
+from khabar.wire.status import KILLED
 
 from .glossary import qa_glossary
 from .models import PublishOverride
 from .segments import body_segments
-
-_TAGS = re.compile(r"<[^>]+>")
 
 
 def is_desk_article(page) -> bool:
@@ -62,7 +59,7 @@ def article_findings(page) -> list:
     targets = []
     for block in page.body:
         if block.block_type == "paragraph":
-            targets.append(_text(block.value.source))
+            targets.append(plain_text(block.value.source))
         elif block.block_type == "subheading":
             targets.append(str(block.value))
     return check(sources, _align(translation, targets), qa_glossary())
@@ -80,14 +77,10 @@ def _align(translation, targets):
     return aligned
 
 
-def _text(rich: str) -> str:
-    return html.unescape(_TAGS.sub("", rich))
-
-
 def source_killed(page) -> bool:
     """The agency killed or withheld the story: the wire desk's rules forbid publishing it at all."""
     translation = translation_of(page)
-    return translation is not None and translation.item.status in ("killed", "withheld")
+    return translation is not None and translation.item.pubstatus in KILLED
 
 
 def errors(findings) -> list:

@@ -17,6 +17,7 @@ from khabar.newsroom.models import ArticlePage, SectionPage
 from khabar.wire.inbox import annotate_entries, fold_near_duplicates
 from khabar.wire.models import ItemUse, WireItem
 from khabar.wire.pictures import PictureError, request_pictures
+from khabar.wire.status import PubStatus
 
 from . import gate, pictures, review
 from .duplicates import already_on_desk
@@ -78,7 +79,7 @@ def waiting_wire_stories(limit: int = DESK_LIST_SIZE) -> list:
     near-duplicate is already on the desk is left out, the others of a group fold under the newest."""
     used_groups = ItemUse.objects.filter(item__cluster_id__isnull=False).values("item__cluster_id")
     waiting = (
-        WireItem.objects.filter(pubstatus="usable", uses__isnull=True)
+        WireItem.objects.filter(pubstatus=PubStatus.USABLE, uses__isnull=True)
         .exclude(language__startswith="ar")
         .exclude(cluster_id__in=used_groups)
         .select_related("source", "agency")

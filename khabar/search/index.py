@@ -5,9 +5,7 @@ others (unpublished, deleted, never published) are removed. ``enqueue_reindex(id
 same work to the task worker in batches; the article importer and the publish signals use it.
 """
 
-import html
 import json
-import re
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -15,12 +13,12 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from khabar.arabic.analyzer import analyze
+from khabar.core.markup import plain_text
 from khabar.newsroom.models import ArticleAuthor, ArticlePage, ArticleTag, public_pages
 
 from .models import SearchDocument, doc_key, facet_tokens
 
 BATCH = 500
-_TAG = re.compile(r"<[^>]+>")
 
 
 def body_blocks(queryset):
@@ -38,7 +36,7 @@ def article_text(standfirst: str, body_json: str | None, dateline_city: str = ""
     for block in json.loads(body_json or "[]"):
         value = block.get("value")
         if block.get("type") == "paragraph":
-            parts.append(html.unescape(_TAG.sub(" ", value or "")))
+            parts.append(plain_text(value or ""))
         elif block.get("type") == "subheading":
             parts.append(value or "")
         elif block.get("type") == "quote":

@@ -15,11 +15,11 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
+from khabar.core.markup import plain_text
 from khabar.newsroom.blocks import sanitise_html
 from khabar.newsroom.models import ArticleAuthor, ArticlePage
 from khabar.newsroom.models.pages import public_pages
 from khabar.newsroom.pictures import attach_lead_pictures, body_image_alt
-from khabar.wire.parsers.base import plain_text
 
 from .rights import Rights, rights_of, syndicable
 

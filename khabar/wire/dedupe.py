@@ -8,7 +8,6 @@ band are confirmed by the estimated Jaccard similarity of the stored signatures.
 """
 
 import hashlib
-import html
 import re
 import zlib
 
@@ -16,6 +15,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from khabar.arabic.normalize import normalize
+from khabar.core.markup import plain_text
 
 NUM_PERM = 64
 THRESHOLD = 0.5
@@ -24,7 +24,6 @@ BANDS, ROWS = _LAYOUT.b, _LAYOUT.r
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
 # Reusing one set of permutations saves generating them per story.
 _PERMUTATIONS, _SCHEME = _TEMPLATE.permutations, _TEMPLATE.scheme
-_TAGS = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
 
 
@@ -35,7 +34,7 @@ LEAD_CHARS = 1500
 
 def story_text(headline: str, body_html: str) -> str:
     """Headline and lead as one normalised string (Arabic folded, Latin lower-cased)."""
-    return normalize(f"{headline} {html.unescape(_TAGS.sub(' ', body_html[: LEAD_CHARS * 2]))}"[:LEAD_CHARS])
+    return normalize(f"{headline} {plain_text(body_html[: LEAD_CHARS * 2])}"[:LEAD_CHARS])
 
 
 def signature(text: str) -> np.ndarray | None:

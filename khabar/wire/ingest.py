@@ -16,11 +16,11 @@ from . import dedupe, parsers
 from .kills import handle_kills
 from .models import Payload, Source, WireBand, WireItem, WireItemVersion, WireLog, search_text
 from .parsers import ParsedItem, WireFormatError
+from .status import KILLED
 from .versions import diff, is_newer
 
 logger = logging.getLogger(__name__)
 CHUNK = 500
-KILLED = ("canceled", "withheld")
 _UPDATED_FIELDS = [
     "version", "payload", "provider", "language", "headline", "byline", "dateline", "located", "body_html",
     "subjects", "urgency", "pubstatus", "embargoed", "first_created", "version_created", "link", "usage_terms",

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from khabar.arabic.normalize import normalize
 
+from .status import KILLED, PubStatus
+
 
 def search_text(headline: str, byline: str, uri: str) -> str:
     """What the inbox search looks in: headline, byline and URI, Arabic spellings folded
@@ -106,6 +108,20 @@ class Payload(models.Model):
         return f"{self.origin or self.pk} ({self.received_at:%Y-%m-%d %H:%M})"
 
 
+class WireItemQuerySet(models.QuerySet):
+    def usable(self):
+        """Items the agency lets run now: neither killed nor withheld, and past any embargo (``WireItem.usable``)."""
+        return self.filter(pubstatus=PubStatus.USABLE).exclude(embargoed__gt=timezone.now())
+
+    def killed(self):
+        """Items the agency killed or withheld."""
+        return self.filter(pubstatus__in=KILLED)
+
+    def embargoed(self):
+        """Usable items still under embargo."""
+        return self.filter(pubstatus=PubStatus.USABLE, embargoed__gt=timezone.now())
+
+
 class WireItem(models.Model):
     """One agency story, normalised whatever format it came in."""
 
@@ -142,7 +158,9 @@ class WireItem(models.Model):
     body_html = models.TextField(_("body"), blank=True)
     subjects = models.JSONField(_("subjects"), default=list, blank=True)
     urgency = models.PositiveSmallIntegerField(_("urgency"), null=True, blank=True)
-    pubstatus = models.CharField(_("pubstatus"), max_length=10, default="usable")
+    pubstatus = models.CharField(
+        _("pubstatus"), max_length=10, choices=PubStatus.choices, default=PubStatus.USABLE
+    )
     embargoed = models.DateTimeField(_("embargoed until"), null=True, blank=True)
     first_created = models.DateTimeField(_("first created"), null=True, blank=True)
     version_created = models.DateTimeField(_("version created"), null=True, blank=True)
@@ -163,6 +181,8 @@ class WireItem(models.Model):
     # ``search_text`` of the current version; ingest fills it in bulk, ``save`` for single items.
     search_text = models.TextField(blank=True, default="", editable=False)
 
+    objects = WireItemQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("wire item")
         verbose_name_plural = _("wire items")
@@ -181,9 +201,9 @@ class WireItem(models.Model):
 
     @property
     def status(self) -> str:
-        if self.pubstatus == "canceled":
+        if self.pubstatus == PubStatus.CANCELED:
             return self.Status.KILLED
-        if self.pubstatus == "withheld":
+        if self.pubstatus == PubStatus.WITHHELD:
             return self.Status.WITHHELD
         if self.embargoed and self.embargoed > timezone.now():
             return self.Status.EMBARGOED
@@ -214,7 +234,9 @@ class WireItemVersion(models.Model):
     version = models.CharField(_("version"), max_length=64)
     headline = models.CharField(_("headline"), max_length=500)
     body_html = models.TextField(_("body"), blank=True)
-    pubstatus = models.CharField(_("pubstatus"), max_length=10, default="usable")
+    pubstatus = models.CharField(
+        _("pubstatus"), max_length=10, choices=PubStatus.choices, default=PubStatus.USABLE
+    )
     version_created = models.DateTimeField(_("version created"), null=True, blank=True)
     payload = models.ForeignKey(Payload, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     stored_at = models.DateTimeField(default=timezone.now)

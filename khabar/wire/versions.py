@@ -1,11 +1,8 @@
 """Ordering item versions and showing what changed between two of them."""
 
 import difflib
-import html
-import re
 
-_BLOCKS = re.compile(r"</(?:p|h[2-4]|li|blockquote|tr)>|<br\s*/?>", re.I)
-_TAGS = re.compile(r"<[^>]+>")
+from khabar.core.markup import plain_lines
 
 
 def is_newer(version: str, created, than_version: str, than_created) -> bool:
@@ -22,8 +19,7 @@ def is_newer(version: str, created, than_version: str, than_created) -> bool:
 
 
 def _lines(headline: str, body_html: str) -> list[str]:
-    body = html.unescape(_TAGS.sub("", _BLOCKS.sub("\n", body_html)))
-    return [headline, *(line.strip() for line in body.splitlines() if line.strip())]
+    return [headline, *plain_lines(body_html)]
 
 
 def diff(old_headline, old_body, new_headline, new_body) -> str:

@@ -27,6 +27,7 @@ from .files import FolderRefused, drop_folder
 from .inbox import annotate_entries, fold_near_duplicates
 from .messages import explained, mark_latin
 from .models import Source, WireItem, WireItemVersion, WireLog
+from .status import PubStatus
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -74,13 +75,11 @@ class WireItemFilterSet(WagtailFilterSet):
         return queryset.filter(Q(language__iexact=value) | Q(language__istartswith=f"{value}-"))
 
     def by_status(self, queryset, name, value):
-        now = timezone.now()
-        embargoed = Q(embargoed__gt=now)
         return {
-            "killed": queryset.filter(pubstatus="canceled"),
-            "withheld": queryset.filter(pubstatus="withheld"),
-            "embargoed": queryset.filter(embargoed, pubstatus="usable"),
-            "usable": queryset.filter(pubstatus="usable").exclude(embargoed),
+            "killed": queryset.filter(pubstatus=PubStatus.CANCELED),
+            "withheld": queryset.filter(pubstatus=PubStatus.WITHHELD),
+            "embargoed": queryset.embargoed(),
+            "usable": queryset.usable(),
         }.get(value, queryset)
 
 

@@ -36,13 +36,13 @@ from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction
 
 from khabar.comments.models import ReaderComment, Status
+from khabar.core.markup import plain_text
 from khabar.core.pagecache import invalidate
 from khabar.newsroom.archive import archive_for
 from khabar.newsroom.importing.lookups import DEFAULT_SECTION, Lookups, unique_slug
 from khabar.newsroom.models import ArticleAuthor, ArticlePage, Author, HomePage, InfoPage
 from khabar.search.index import enqueue_reindex
 from khabar.wire.fetch import FetchError, fetch
-from khabar.wire.parsers.base import plain_text
 
 from . import wxr
 from .content import Converter, Picture, split_credit

@@ -9,13 +9,14 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from khabar.wire.status import PubStatus
+
 # What survives in a wire body: structure and emphasis, links without scripts.
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "a", "ul", "ol", "li",
     "blockquote", "table", "thead", "tbody", "tr", "th", "td", "pre",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan"}, "th": {"colspan"}}
-PUBSTATUSES = {"usable", "canceled", "withheld"}
 
 
 @dataclass
@@ -31,7 +32,7 @@ class ParsedItem:
     provider: str = ""
     subjects: list = field(default_factory=list)
     urgency: int | None = None
-    pubstatus: str = "usable"
+    pubstatus: str = PubStatus.USABLE
     embargoed: dt.datetime | None = None
     first_created: dt.datetime | None = None
     version_created: dt.datetime | None = None
@@ -105,12 +106,13 @@ def parse_urgency(value) -> int | None:
     return urgency if 0 <= urgency <= 9 else None
 
 
-def pubstatus(value) -> str:
-    """«usable», «canceled» or «withheld» from ninjs words or G2 qcodes (stat:canceled)."""
+def pubstatus(value) -> PubStatus:
+    """«usable», «canceled» or «withheld» from ninjs words or G2 qcodes (stat:canceled); anything else
+    is usable."""
     word = text(value).lower().rsplit(":", 1)[-1]
     if word == "cancelled":
-        word = "canceled"
-    return word if word in PUBSTATUSES else "usable"
+        word = PubStatus.CANCELED
+    return PubStatus(word) if word in PubStatus.values else PubStatus.USABLE
 
 
 def clean_html(markup: str) -> str:
@@ -143,13 +145,6 @@ def require(**values) -> None:
     for name, value in values.items():
         if not value:
             raise ItemInvalid(f"missing required field {name}")
-
-
-def plain_text(markup: str) -> str:
-    """The visible text of an HTML fragment, unescaped, whitespace collapsed."""
-    if not markup:
-        return ""
-    return text(html.unescape(nh3.clean(markup.replace("<", " <"), tags=set())))
 
 
 def web_url(value, max_length: int = 500) -> str:

@@ -4,6 +4,8 @@ Field names are compared lower-cased, which folds 3.x camelCase (``versionCreate
 ``pubStatus``) onto the 1.x/2.x spelling.
 """
 
+from khabar.core.markup import plain_text
+
 from . import jsonutil
 from .base import (
     ItemInvalid,
@@ -13,7 +15,6 @@ from .base import (
     clean_html,
     parse_datetime,
     parse_urgency,
-    plain_text,
     pubstatus,
     require,
     text,

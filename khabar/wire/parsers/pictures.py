@@ -6,7 +6,9 @@ Kept apart from the story parsers so that each format reads its pictures in one 
 
 from dataclasses import asdict, dataclass
 
-from .base import plain_text, text, web_url
+from khabar.core.markup import plain_text
+
+from .base import text, web_url
 from .jsonutil import lower_keys
 
 MAX_PICTURES = 20

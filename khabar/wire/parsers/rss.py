@@ -13,13 +13,14 @@ import hashlib
 
 import feedparser
 
+from khabar.core.markup import plain_text
+
 from .base import (
     ItemInvalid,
     ParsedItem,
     ParseResult,
     Rejection,
     clean_html,
-    plain_text,
     require,
     text,
     text_to_html,
