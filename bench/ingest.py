@@ -44,8 +44,9 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 
 from khabar.wire import parsers  # noqa: E402
-from khabar.wire.ingest import IngestReport, ingest_bytes, ingest_files  # noqa: E402
+from khabar.wire.ingest import ingest_bytes, ingest_files  # noqa: E402
 from khabar.wire.models import WireItem  # noqa: E402
+from khabar.wire.report import IngestReport  # noqa: E402
 
 BASE_WORDS = (
     "الحكومة الوزير الرئيس البرلمان الاقتصاد النفط الأسعار الفائدة البنك المركزي التضخم الانتخابات المعارضة "

@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from .fetch import FetchError, fetch
 from .files import FolderRefused, drop_folder, dropped_files, read_capped
-from .ingest import IngestReport, ingest_files, ingest_payload, store_payload
+from .ingest import ingest_files, ingest_payload, store_payload
 from .models import Payload, Source, WireLog
 from .parsers.errors import PayloadTooLargeError
+from .report import IngestReport
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=6)

@@ -193,7 +193,7 @@ def test_a_database_conflict_keeps_the_payload_and_reports_it(fixture_path, monk
     def conflict(*args, **kwargs):
         raise IntegrityError("UNIQUE constraint failed: wire_wireitem.uri")
 
-    monkeypatch.setattr(ingest, "_file_items", conflict)
+    monkeypatch.setattr(ingest, "file_items", conflict)
     report = ingest_bytes(open(fixture_path("ar_newsml_item_nitf.xml"), "rb").read(), origin="a.xml")
     assert (report.unreadable, report.items_created) == (1, 0)
     assert "concurrent ingest" in report.rejected[0]["error"]
@@ -210,7 +210,8 @@ def _read(fixture_path, name):
 @pytest.mark.django_db
 def test_files_filed_in_one_batch_keep_order_versions_and_every_payload(fixture_path):
     """A batch of files is stored first, then filed together: versions in file order, a bad file loses nothing."""
-    from khabar.wire.ingest import IngestReport, ingest_files
+    from khabar.wire.ingest import ingest_files
+    from khabar.wire.report import IngestReport
 
     entries = [
         (_read(fixture_path, "ar_newsml_item_nitf.xml"), "v1.xml"),
@@ -242,21 +243,22 @@ def test_a_conflict_in_a_batch_sets_aside_only_its_own_payload(fixture_path, mon
     from django.db import IntegrityError
 
     from khabar.wire import ingest
+    from khabar.wire.report import IngestReport
 
-    real = ingest._file_items
+    real = ingest.file_items
 
     def clash_on_ar_100(pairs, report):
         if any(item.uri == "urn:khabar:g2:ar-100" for _, item in pairs):
             raise IntegrityError("UNIQUE constraint failed: wire_wireitem.uri")
         return real(pairs, report)
 
-    monkeypatch.setattr(ingest, "_file_items", clash_on_ar_100)
+    monkeypatch.setattr(ingest, "file_items", clash_on_ar_100)
     entries = [
         (_read(fixture_path, "ar_ninjs2_list.json"), "list.json"),
         (_read(fixture_path, "ar_newsml_item_nitf.xml"), "clash.xml"),
         (_read(fixture_path, "ar_newsml_message.xml"), "message.xml"),
     ]
-    report = ingest.IngestReport()
+    report = IngestReport()
     statuses = {p.origin: p.status for p, _ in ingest.ingest_files(entries, report=report)}
     assert statuses == {"list.json": "partial", "clash.xml": "failed", "message.xml": "partial"}
     assert report.items_created == 4 and report.unreadable == 1
@@ -284,7 +286,7 @@ def test_the_fast_insert_stores_what_bulk_create_stores():
     """Ingest inserts new items with its own multi-row INSERT: every column must come out as Django's would."""
     import datetime as dt
 
-    from khabar.wire import dedupe, ingest
+    from khabar.wire import dedupe, sql
 
     def item(uri):
         return WireItem(
@@ -298,7 +300,7 @@ def test_the_fast_insert_stores_what_bulk_create_stores():
         )  # fmt: skip
 
     fast, slow = item("urn:fast"), item("urn:slow")
-    ingest._insert([fast])
+    sql.insert_items([fast])
     WireItem.objects.bulk_create([slow])
     assert fast.pk and not fast._state.adding
     columns = [f.attname for f in WireItem._meta.concrete_fields if f.attname not in ("id", "uri")]

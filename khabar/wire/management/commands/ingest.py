@@ -13,9 +13,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from khabar.wire.files import read_capped
-from khabar.wire.ingest import IngestReport, ingest_files
+from khabar.wire.ingest import ingest_files
 from khabar.wire.models import Source
 from khabar.wire.parsers.errors import PayloadTooLargeError
+from khabar.wire.report import IngestReport
 
 
 class Command(BaseCommand):

@@ -5,8 +5,9 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from khabar.wire.ingest import IngestReport, ingest_payloads
+from khabar.wire.ingest import ingest_payloads
 from khabar.wire.models import Payload, WireItem
+from khabar.wire.report import IngestReport
 
 
 class Command(BaseCommand):
