@@ -34,7 +34,8 @@ from khabar.arabic.dates import GREGORIAN_MONTHS
 from khabar.core.pagecache import tag_request
 
 from ..blocks import ArticleBodyBlock
-from ..pictures import ARABIC_LETTER, SHARE_RENDITION, attach_lead_pictures, lead_picture_of
+from ..pictures import ARABIC_LETTER, attach_lead_pictures, lead_picture_of
+from ..seo import news_article
 from ..slugs import headline_slug, is_provisional, unique_slug
 from .site_settings import NewsroomSettings
 
@@ -362,7 +363,7 @@ class ArticlePage(CacheTaggedPage):
         context["side_latest"] = [
             story for story in live_articles()[: SIDE_LATEST + len(shown)] if story.pk not in shown
         ][:SIDE_LATEST]
-        context["ld"] = self.json_ld(request, NewsroomSettings.for_request(request).publication_name)
+        context["ld"] = news_article(self, request, NewsroomSettings.for_request(request).publication_name)
         tag_request(request, "listing", *(f"page:{article.pk}" for article in related))
         return context
 
@@ -464,44 +465,6 @@ class ArticlePage(CacheTaggedPage):
             raise ValidationError(
                 {"lead_image_alt": _("Describe the lead image in Arabic for readers who cannot see it.")}
             )
-
-    def json_ld(self, request, publisher_name):
-        """schema.org NewsArticle for search engines."""
-        url = self.get_full_url(request)
-        root = url[: url.index("/", url.index("//") + 2)] if url else ""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-            "headline": self.title[:110],
-            "inLanguage": "ar",
-            "datePublished": self.first_published_at.isoformat() if self.first_published_at else None,
-            "dateModified": (self.last_published_at or self.first_published_at).isoformat()
-            if self.first_published_at
-            else None,
-            "author": [
-                {"@type": "Person", "name": author.name, "url": root + author.get_absolute_url()}
-                for author in self.byline_authors
-            ]
-            or [{"@type": "Organization", "name": self.byline_text or publisher_name, "url": root + "/"}],
-            "publisher": {"@type": "Organization", "name": publisher_name, "url": root + "/"},
-        }
-        if self.standfirst:
-            data["description"] = self.standfirst
-        if self.section_id:
-            data["articleSection"] = self.section.title
-        if picture := self.lead_picture:
-            data["image"] = [root + picture.image.get_rendition(SHARE_RENDITION).url]
-        if self.source_url:
-            data["isBasedOn"] = self.source_url
-        if corrections := [note for note in self.dated_notes if note.kind == "correction"]:
-            data["correction"] = [
-                {"@type": "CorrectionComment", "text": note.text, "datePublished": note.noted_at.isoformat()}
-                for note in corrections
-            ]
-        if self.updated_at:
-            data["dateModified"] = self.updated_at.isoformat()
-        return {key: value for key, value in data.items() if value is not None}
 
     def first_paragraph_index(self):
         for i, block in enumerate(self.body):
