@@ -5,9 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-handler400 = "khabar.newsroom.views.bad_request"
-handler404 = "khabar.newsroom.views.page_not_found"
-handler500 = "khabar.newsroom.views.server_error"
+handler400 = "khabar.core.errors.bad_request"
+handler404 = "khabar.core.errors.page_not_found"
+handler500 = "khabar.core.errors.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

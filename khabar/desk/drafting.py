@@ -1,4 +1,5 @@
-"""The desk's work on a story: suggest, check, save into the article, remember."""
+"""The desk's work on a story's draft: suggest, check, save into the article, remember (the hand-off that
+opens a draft is ``handoff``)."""
 
 from dataclasses import dataclass
 

@@ -20,18 +20,18 @@ from khabar.wire.pictures import PictureError, request_pictures
 from khabar.wire.status import PubStatus
 
 from . import gate, pictures, review
+from .drafting import (
+    findings_for,
+    machine_translation,
+    save_segments,
+    suggestions,
+)
 from .duplicates import already_on_desk
 from .engines import EngineError, configured_engine
 from .glossary import qa_glossary
 from .handoff import DeskError, credited_agency, existing_handoff, refuse_unusable, start_translation
 from .models import CopyCheckedApprovalTask, Segment, Translation
 from .segments import body_segments
-from .translate import (
-    findings_for,
-    machine_translation,
-    save_segments,
-    suggestions,
-)
 from .versions import source_changes
 
 MAX_SEGMENT_CHARS = 20_000

@@ -1,9 +1,8 @@
-"""Public pages that are not Wagtail pages: authors, topics, error pages."""
+"""Public pages that are not Wagtail pages: authors, topics, the web app manifest."""
 
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
-from django.utils.html import format_html
 from taggit.models import Tag
 
 from khabar.core.pagecache import tag_request
@@ -28,22 +27,6 @@ def topic_detail(request, slug):
     articles = paginate(request, live_articles().filter(tags=topic))
     attach_lead_pictures(articles)
     return render(request, "newsroom/topic_page.html", {"topic": topic, "articles": articles})
-
-
-BAD_REQUEST = "تعذّر قبول هذا الطلب: بياناته غير صالحة أو أكبر من المسموح. لم يُحفظ شيء منه."
-
-
-def bad_request(request, exception=None):
-    """Django's 400 (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, a bad host, …) in Arabic, echoing nothing
-    the request carried; the comment script shows it in place as a message."""
-    if request.headers.get("X-Requested-With") == "fetch":
-        response = HttpResponseBadRequest(
-            format_html('<p class="comment-message comment-message--error" role="alert">{}</p>', BAD_REQUEST)
-        )
-    else:
-        response = render(request, "400.html", {"message": BAD_REQUEST}, status=400)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def web_manifest(request):
@@ -77,27 +60,3 @@ def web_manifest(request):
 def favicon(request):
     """Browsers and crawlers ask for /favicon.ico whatever the page links to."""
     return redirect(static("khabar/img/favicon.ico"), permanent=True)
-
-
-def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
-
-
-def server_error(request):
-    # No context processors that touch the database: the error may be the database.
-    from django.http import HttpResponseServerError
-    from django.template import loader
-
-    try:
-        html = loader.get_template("500.html").render()
-    except Exception:
-        # The template needs the static files manifest; the error may be that it is missing.
-        html = _BARE_500
-    return HttpResponseServerError(html)
-
-
-_BARE_500 = (
-    '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>خطأ في الخادم</title></head>'
-    "<body><h1>حدث خطأ غير متوقع</h1><p>نعتذر، تعذّر عرض هذه الصفحة الآن. حاول مجددًا بعد قليل.</p>"
-    '<p><a href="/">العودة إلى الصفحة الرئيسية</a></p></body></html>'
-)

@@ -57,7 +57,7 @@ def ninjs(uri, headline, body):
 
 @pytest.fixture
 def newsroom(db):
-    from khabar.desk.translate import open_translation
+    from khabar.desk.drafting import open_translation
 
     home = HomePage.objects.get()
     section = home.add_child(instance=SectionPage(title="سياسة", slug="politics"))

@@ -98,7 +98,7 @@ def test_translate_flag_fix_and_publish(browser, live_server, newsroom):
 
 def test_gate_refuses_publishing_with_errors_until_overridden(browser, live_server, newsroom):
     section, item = newsroom
-    from khabar.desk.translate import open_translation, save_segments
+    from khabar.desk.drafting import open_translation, save_segments
 
     user = get_user_model().objects.get(username="chief")
     translation = open_translation(item, user, section)

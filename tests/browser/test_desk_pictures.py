@@ -5,7 +5,7 @@ shows it. Screenshots: var/screenshots/desk-pictures-*.png and pictures-from-wir
 import pytest
 from django.contrib.auth import get_user_model
 
-from khabar.desk.translate import open_translation
+from khabar.desk.drafting import open_translation
 from khabar.newsroom.models import Agency, ArticlePage, HomePage, SectionPage
 from khabar.wire.models import WireItem
 from tests.picture_server import picture_bytes, serving

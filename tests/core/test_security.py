@@ -90,7 +90,7 @@ def test_no_traceback_on_server_error(client, home, monkeypatch, settings):
 def test_server_error_page_survives_a_broken_template(rf, monkeypatch):
     from django.template import loader
 
-    from khabar.newsroom.views import server_error
+    from khabar.core.errors import server_error
 
     def broken(name):
         raise ValueError("Missing staticfiles manifest entry")

@@ -59,6 +59,6 @@ def wire_item(db, agency, glossary):
 
 @pytest.fixture
 def desk_translation(wire_item, admin_user, section):
-    from khabar.desk.translate import open_translation
+    from khabar.desk.drafting import open_translation
 
     return open_translation(wire_item, admin_user, section)

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from khabar.desk import memory
+from khabar.desk.drafting import open_translation, save_segments
 from khabar.desk.models import MemorySegment, Segment, Translation
-from khabar.desk.translate import open_translation, save_segments
 from khabar.desk.versions import alert_changed_sources
 from khabar.newsroom.models import ArticlePage
 from khabar.wire.models import ItemUse, WireItem, WireItemVersion

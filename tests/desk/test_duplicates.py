@@ -35,7 +35,7 @@ def test_the_desk_offers_a_story_once_and_not_after_it_is_used(client, admin_use
     html = client.get("/admin/desk/").content.decode()
     assert first.headline in html and "أ.ب" in html  # folded under its twin, by the agency's credit
 
-    from khabar.desk.translate import open_translation
+    from khabar.desk.drafting import open_translation
 
     open_translation(first, admin_user, section)
     assert [i.pk for i in waiting_wire_stories()] == [alone.pk]  # the twin's story is on the desk
@@ -44,8 +44,8 @@ def test_the_desk_offers_a_story_once_and_not_after_it_is_used(client, admin_use
 def test_a_second_translation_of_the_same_story_warns_and_links_to_the_first(
     client, admin_user, agency, section
 ):
+    from khabar.desk.drafting import open_translation
     from khabar.desk.models import Translation
-    from khabar.desk.translate import open_translation
 
     first = _item("urn:ap:1", "Russia ratifies military treaty", agency, cluster="self")
     twin = _item("urn:reuters:1", "Russia's upper house backs treaty", cluster=first)

@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageLogEntry, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from khabar.desk.drafting import save_segments
 from khabar.desk.gate import article_findings, errors
 from khabar.desk.models import CopyCheckedApprovalTask, PublishOverride
-from khabar.desk.translate import save_segments
 from khabar.newsroom.models import ArticlePage
 
 pytestmark = pytest.mark.django_db

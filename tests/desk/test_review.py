@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from khabar.desk.drafting import save_segments
 from khabar.desk.models import PublishOverride
-from khabar.desk.translate import save_segments
 from khabar.newsroom.models import ArticlePage
 
 pytestmark = pytest.mark.django_db

@@ -91,7 +91,7 @@ def test_the_migration_loads_it_with_the_agencies_the_newsroom_has(settings, db)
 
 
 def test_the_desk_translates_the_dateline_of_a_new_translation(starter_glossary, admin_user, section):
-    from khabar.desk.translate import open_translation
+    from khabar.desk.drafting import open_translation
     from khabar.wire.models import WireItem
 
     item = WireItem.objects.create(

@@ -9,23 +9,28 @@ batches straight into the page tree (:mod:`.bulk`); stories whose source URL is
 already in the database are skipped, so importing a file again changes nothing.
 After the import, the page cache forgets the listings, sections, authors and
 topics that changed, and the indexes kept beside the pages (Wagtail's search
-and reference indexes, :mod:`.tasks`, and Khabar's Arabic search index,
-``khabar.search.index.enqueue_reindex``) are brought up to date by the task
-worker, not during the import.
+and reference indexes, :mod:`.tasks`) are brought up to date by the task
+worker, not during the import. Other apps learn of each imported batch from the
+``articles_imported`` signal (Khabar's Arabic search index queues its own
+update from it), so the newsroom does not depend on them.
 """
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
+from django.dispatch import Signal
 from django.utils import timezone
 
 from khabar.core.pagecache import invalidate
 
+from ..models import ArticlePage
 from .bulk import TreeWriter
 from .lookups import Lookups
 from .records import BadLine, parse_line
 
 BATCH = 2000
+
+# Sent after each batch of stories is written, with ``page_ids``: the ids of the new articles.
+articles_imported = Signal()
 
 
 @dataclass
@@ -86,8 +91,4 @@ def enqueue_indexing(page_ids):
 
     for start in range(0, len(page_ids), 500):
         index_imported_articles.enqueue(page_ids[start : start + 500])
-    if apps.is_installed("khabar.search"):
-        # Khabar's own Arabic search index (khabar/search), also built by the worker.
-        from khabar.search.index import enqueue_reindex
-
-        enqueue_reindex(page_ids)
+    articles_imported.send(sender=ArticlePage, page_ids=page_ids)

@@ -2,4 +2,4 @@
 
 from importlib import import_module
 
-Command = import_module("khabar.newsroom.management.commands.ensure-admin").Command
+Command = import_module("khabar.core.management.commands.ensure-admin").Command

@@ -1,9 +1,8 @@
 """``khabar load-demo``: the demo newsroom, loaded once (a second run does nothing)."""
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
-from khabar.newsroom.demo import already_loaded, load_demo, point_site_at_base_url
+from khabar.newsroom.demo import already_loaded, demo_loaded, load_demo, point_site_at_base_url
 
 
 class Command(BaseCommand):
@@ -19,10 +18,8 @@ class Command(BaseCommand):
             created = load_demo()
         except LookupError as error:  # no home page: the database is not migrated
             raise CommandError(str(error)) from None
-        comments = 0
-        if apps.is_installed("khabar.comments"):
-            # The comments app sits above the newsroom; its demo discussion is its own.
-            from khabar.comments.demo import load_demo_comments
-
-            comments = load_demo_comments()
+        # The comments app sits above the newsroom; its demo discussion is its own.
+        comments = sum(
+            added for _, added in demo_loaded.send(sender=self.__class__) if isinstance(added, int)
+        )
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} stories, {comments} comments."))
