@@ -1,5 +1,7 @@
 """Index updates go to the task worker: queued on commit with the database backend, then run by it."""
 
+import json
+
 import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
@@ -54,3 +56,27 @@ def test_reindexing_ids_that_are_not_live_removes_their_documents(story):
 
     assert reindex([article.pk, 987654]) == 0
     assert not SearchDocument.objects.exists()
+
+
+def test_article_text_reads_every_text_block_as_plain_text():
+    from khabar.search.index import article_text
+
+    body = json.dumps(
+        [
+            {"type": "paragraph", "value": "<p>قال ال<b>كرملين</b> &amp; الحكومة</p>"},
+            {"type": "subheading", "value": "عنوان فرعي"},
+            {"type": "quote", "value": {"quote": "اقتباس", "attribution": "قائله"}},
+            {"type": "image", "value": {"image": 1, "caption": "تعليق الصورة"}},
+            {"type": "embed", "value": {"url": "https://example.org/"}},
+        ]
+    )
+    assert article_text("مقدمة", body, "القاهرة").split("\n") == [
+        "مقدمة", "قال الكرملين & الحكومة", "عنوان فرعي", "اقتباس", "قائله", "تعليق الصورة", "القاهرة"
+    ]  # fmt: skip
+
+
+def test_article_text_without_a_body_is_the_standfirst_and_city():
+    from khabar.search.index import article_text
+
+    assert article_text("", None, "") == ""
+    assert article_text("مقدمة", "[]", "") == "مقدمة"
