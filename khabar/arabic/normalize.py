@@ -22,12 +22,12 @@ from .digits import to_western
 HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 TATWEEL = "\u0640"
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]")
-# Applied with str.replace: str.translate walks non-ASCII text one dict lookup a character,
-# thirty times slower on a story (measured on 1,500 characters: 1.5 ms against 0.05 ms).
+# Applied with str.replace: str.translate walks non-ASCII text one dict lookup a character, which is
+# far slower on a story.
 _LETTERS = (("آ", "ا"), ("أ", "ا"), ("إ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي"))
 _NON_WESTERN_DIGIT = re.compile("[٠-٩۰-۹]")
 # A hamza seat with the same letter beside it folds into one letter: «سيئول» → «سيول»; applied
-# with str.replace, longest first (a regex with an optional first letter scans ten times slower).
+# with str.replace, longest first (a regex with an optional first letter scans far slower).
 # «مسئول», the Egyptian spelling of «مسؤول», comes first: a «ئ» before «و» sits on that «و».
 _SEATS = (("ئو", "ؤ"), ("وؤو", "و"), ("وؤ", "و"), ("ؤو", "و"), ("يئي", "ي"), ("يئ", "ي"), ("ئي", "ي"))
 

@@ -94,7 +94,7 @@ def value_key(value: float) -> float:
 
 
 def _number(values, start, end, text, soft, percent) -> Number:
-    """``Number(...)`` at a third of the cost, set through its slots as a frozen dataclass's ``__init__`` cannot."""
+    """``Number(...)`` without the dataclass ``__init__``'s cost, set through its slots as a frozen dataclass's ``__init__`` cannot."""
     number = object.__new__(Number)
     _set_values(number, values)
     _set_start(number, start)

@@ -44,7 +44,7 @@ def signature(text: str) -> np.ndarray | None:
         return None
     shingles = {f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)}
     # CRC-32 (C, stable across processes) instead of datasketch's default SHA-1: the
-    # permutations do the mixing, and hashing shingles was a third of ingest time.
+    # permutations do the mixing, and hashing shingles was a large part of ingest time.
     minhash = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme=_SCHEME, hashfunc=zlib.crc32)
     minhash.update_batch(list(shingles))
     return minhash.hashvalues.astype(np.uint32)

@@ -13,8 +13,7 @@ Scale: a common word matches most of a large archive, and scoring every match is
 archive. So relevance is computed over the ``POOL`` most recent matches (the index walks stories
 newest first: FTS5's rowid is the publication order, PostgreSQL reads the ``published_at`` index or
 the GIN index), so relevance pages stop after ``POOL`` results (ts_rank_cd reads each story's whole
-tsvector: at 200,000 stories a two-word PostgreSQL query took 185 ms with a pool of 1,000, 44 ms
-with 250). Sorting by date is exact
+tsvector, so a query's cost grows with the pool; bench/search.py measures it). Sorting by date is exact
 and pages up to ``COUNT_CAP``. ``total`` counts matches up to ``COUNT_CAP``.
 """
 

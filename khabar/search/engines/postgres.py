@@ -1,7 +1,7 @@
 """PostgreSQL: the GIN-indexed ``vector`` column, ``ts_rank_cd`` weighted headline over body, with recency.
 
 Every row a query reads costs a heap visit, and building the GIN bitmap of a word found in half the
-archive costs more than the whole rest of the query (about 20 ms at 200,000 stories). So:
+archive costs more than the whole rest of the query on a large archive. So:
 
 1. The newest ``WALK`` stories are read in date order through the ``published_at`` index (a longer
    walk if they hold the pool but not ``COUNT_CAP`` matches). A common word has ``COUNT_CAP``

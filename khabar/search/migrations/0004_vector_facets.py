@@ -4,8 +4,8 @@ TABLE = "search_index_searchdocument"
 # The vector gains the facets as lexemes «@s12», «@a7» (no positions, so ts_rank_cd ignores them),
 # so that section and author filters are read from the GIN index with the words. Its storage is
 # MAIN: kept in the row (compressed if need be) rather than moved to the TOAST table, so checking a
-# row costs one heap visit, not a TOAST index look-up as well (a phrase check read 2x faster at
-# 200,000 stories). The rewrite that fills the new column happens after both sub-commands.
+# row costs one heap visit, not a TOAST index look-up as well (which a phrase check reads much
+# faster on a large archive). The rewrite that fills the new column happens after both sub-commands.
 POSTGRES = [
     f"ALTER TABLE {TABLE} DROP COLUMN vector",
     f"""ALTER TABLE {TABLE} ADD COLUMN vector tsvector GENERATED ALWAYS AS (
