@@ -16,7 +16,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from wagtail.log_actions import log
 
-from khabar.core.markup import plain_text
+from khabar.core.markup import strip_tags
 from khabar.qa import ERROR, check
 from khabar.wire.status import KILLED
 
@@ -59,7 +59,7 @@ def article_findings(page) -> list:
     targets = []
     for block in page.body:
         if block.block_type == "paragraph":
-            targets.append(plain_text(block.value.source))
+            targets.append(strip_tags(block.value.source, sanitized=True, separator=""))
         elif block.block_type == "subheading":
             targets.append(str(block.value))
     return check(sources, _align(translation, targets), qa_glossary())

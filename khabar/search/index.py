@@ -13,7 +13,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from khabar.arabic.analyzer import analyze
-from khabar.core.markup import plain_text
+from khabar.core.markup import strip_tags
 from khabar.newsroom.models import ArticleAuthor, ArticlePage, ArticleTag, public_pages
 
 from .models import SearchDocument, doc_key, facet_tokens
@@ -36,7 +36,7 @@ def article_text(standfirst: str, body_json: str | None, dateline_city: str = ""
     for block in json.loads(body_json or "[]"):
         value = block.get("value")
         if block.get("type") == "paragraph":
-            parts.append(plain_text(value or ""))
+            parts.append(strip_tags(value or "", sanitized=True))
         elif block.get("type") == "subheading":
             parts.append(value or "")
         elif block.get("type") == "quote":

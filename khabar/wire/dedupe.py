@@ -15,7 +15,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from khabar.arabic.normalize import normalize
-from khabar.core.markup import plain_text
+from khabar.core.markup import strip_tags
 
 NUM_PERM = 64
 THRESHOLD = 0.5
@@ -34,7 +34,7 @@ LEAD_CHARS = 1500
 
 def story_text(headline: str, body_html: str) -> str:
     """Headline and lead as one normalised string (Arabic folded, Latin lower-cased)."""
-    return normalize(f"{headline} {plain_text(body_html[: LEAD_CHARS * 2])}"[:LEAD_CHARS])
+    return normalize(f"{headline} {strip_tags(body_html[: LEAD_CHARS * 2], sanitized=True)}"[:LEAD_CHARS])
 
 
 def signature(text: str) -> np.ndarray | None:

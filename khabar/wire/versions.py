@@ -19,7 +19,7 @@ def is_newer(version: str, created, than_version: str, than_created) -> bool:
 
 
 def _lines(headline: str, body_html: str) -> list[str]:
-    return [headline, *plain_lines(body_html)]
+    return [headline, *plain_lines(body_html, sanitized=True)]
 
 
 def diff(old_headline, old_body, new_headline, new_body) -> str:
