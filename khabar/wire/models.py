@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khabar.arabic.normalize import normalize
 
-from .status import KILLED, PubStatus
+from .status import PubStatus
 
 
 def search_text(headline: str, byline: str, uri: str) -> str:
@@ -112,10 +112,6 @@ class WireItemQuerySet(models.QuerySet):
     def usable(self):
         """Items the agency lets run now: neither killed nor withheld, and past any embargo (``WireItem.usable``)."""
         return self.filter(pubstatus=PubStatus.USABLE).exclude(embargoed__gt=timezone.now())
-
-    def killed(self):
-        """Items the agency killed or withheld."""
-        return self.filter(pubstatus__in=KILLED)
 
     def embargoed(self):
         """Usable items still under embargo."""
