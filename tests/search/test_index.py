@@ -70,7 +70,7 @@ def test_article_text_reads_every_text_block_as_plain_text():
             {"type": "embed", "value": {"url": "https://example.org/"}},
         ]
     )
-    assert article_text("مقدمة", body, "القاهرة").split("\n") == [
+    assert [part.strip() for part in article_text("مقدمة", body, "القاهرة").split("\n")] == [
         "مقدمة", "قال الكرملين & الحكومة", "عنوان فرعي", "اقتباس", "قائله", "تعليق الصورة", "القاهرة"
     ]  # fmt: skip
 
