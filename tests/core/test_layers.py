@@ -20,7 +20,8 @@ ALLOWED = {
     "search": {"arabic", "core", "newsroom"},
     "readership": {"arabic", "core", "newsroom", "proxy", "ratelimit"},
     "desk": {"arabic", "core", "newsroom", "qa", "wire"},
-    "wordpress": {"arabic", "comments", "core", "newsroom", "wire"},
+    "wordpress": {"arabic", "comments", "core", "newsroom", "search", "wire"},
+    "syndication": {"arabic", "core", "newsroom", "ratelimit", "wire"},
 }
 
 
