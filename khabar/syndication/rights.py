@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from khabar.wire.models import Source
+from khabar.wire.status import PubStatus
 
 
 def syndicable():
@@ -28,7 +29,7 @@ def syndicable():
     )
     wire_allows = Q(wire_use__isnull=True) | Q(
         wire_use__item__usage=Source.Usage.TRANSLATE,
-        wire_use__item__pubstatus="usable",
+        wire_use__item__pubstatus=PubStatus.USABLE,
         wire_use__flagged_at__isnull=True,
     )
     return staff | (licensed & wire_allows)
