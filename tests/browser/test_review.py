@@ -3,8 +3,8 @@ the admin dashboard, the page editor and the desk editor. Screenshots go to var/
 
 import pytest
 
-from khabar.desk.models import PublishOverride
 from khabar.desk.drafting import open_translation, save_segments
+from khabar.desk.models import PublishOverride
 from khabar.newsroom.models import ArticlePage
 
 from .conftest import EDITOR_PASSWORD, SHOTS, log_in
