@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from khabar.api.v1 import api as api_v1
+
 handler400 = "khabar.core.errors.bad_request"
 handler404 = "khabar.core.errors.page_not_found"
 handler500 = "khabar.core.errors.server_error"
@@ -18,6 +20,7 @@ urlpatterns = [
     # Uploaded images; a production proxy serves MEDIA_ROOT itself.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
     path("", include("khabar.search.urls")),
+    path("api/v1/", api_v1.urls),
     path("api/", include("khabar.syndication.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -49,19 +49,19 @@ def section_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=Author)
 @receiver(post_delete, sender=Author)
 def author_changed(sender, instance, **kwargs):
-    invalidate(f"author:{instance.pk}")
+    invalidate(f"author:{instance.pk}", "authors")  # "authors": the lists of /api/v1/
 
 
 @receiver(post_save, sender=Agency)
 @receiver(post_delete, sender=Agency)
 def agency_changed(sender, instance, **kwargs):
-    invalidate(f"agency:{instance.pk}")
+    invalidate(f"agency:{instance.pk}", "agencies")
 
 
 @receiver(post_save, sender=Tag)
 @receiver(post_delete, sender=Tag)
 def topic_changed(sender, instance, **kwargs):
-    invalidate(f"topic:{instance.pk}")
+    invalidate(f"topic:{instance.pk}", "topics")
 
 
 @receiver(post_save, sender=NewsroomSettings)
