@@ -22,6 +22,7 @@ ALLOWED = {
     "desk": {"arabic", "core", "newsroom", "qa", "wire"},
     "wordpress": {"arabic", "comments", "core", "newsroom", "search", "wire"},
     "syndication": {"arabic", "core", "newsroom", "ratelimit", "wire"},
+    "api": {"core", "newsroom", "search"},  # search: its page addresses and date bounds
 }
 
 
