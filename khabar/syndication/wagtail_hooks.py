@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from khabar.desk.wagtail_hooks import YesNoColumn
 from khabar.newsroom.models import SectionPage
 
 from .models import AgencyLicence, Partner
@@ -59,6 +60,13 @@ class SectionsColumn(Column):
         return "، ".join(section.title for section in instance.sections.all()) or gettext("every section")
 
 
+class AgencyColumn(TitleColumn):
+    """The agency by its Arabic name, as the newsroom credits it."""
+
+    def get_value(self, instance):
+        return instance.agency.arabic_name or instance.agency.credit
+
+
 class PartnerViewSet(ModelViewSet):
     model = Partner
     name = "syndication_partner"
@@ -74,7 +82,7 @@ class PartnerViewSet(ModelViewSet):
         SectionsColumn("sections", label=_("sections")),
         Column("token_hint", label=_("token starts with")),
         Column("requests_per_minute", label=_("requests per minute")),
-        BooleanColumn("active", label=_("active")),
+        YesNoColumn("active", label=_("active")),
     ]
     panels = [
         FieldPanel("name"),
@@ -107,7 +115,10 @@ class AgencyLicenceViewSet(ModelViewSet):
     menu_order = 200
     copy_view_enabled = False
     form_fields = ["agency", "redistribute", "usage_terms"]
-    list_display = ["agency", BooleanColumn("redistribute", label=_("may be passed on to partners"))]
+    list_display = [
+        AgencyColumn("agency", label=_("agency"), url_name="syndication_licence:edit"),
+        YesNoColumn("redistribute", label=_("may be passed on to partners")),
+    ]
 
     def get_queryset(self, request):
         return AgencyLicence.objects.select_related("agency")
