@@ -2,8 +2,8 @@
 
     python bench/search.py [--stories 200000] [--queries 1000] [--engines sqlite,postgres] [--fresh]
 
-For each engine, in its own process and database (SQLite file under var/bench/, PostgreSQL database
-``khabar_bench_search_<N>`` on 127.0.0.1 as user postgres):
+For each engine, in its own process, on the kept site of ``bench/sites.py`` (SQLite file
+``var/bench/site-<N>.sqlite3``, PostgreSQL database ``khabar_bench_site_<N>`` on 127.0.0.1 as user postgres):
 
 1. the synthetic corpus of ``bench/corpus.py`` (N stories, spread over six
    sections of 45 % to 1 % of the stories) is imported with
@@ -21,37 +21,15 @@ For each engine, in its own process and database (SQLite file under var/bench/, 
 import argparse
 import datetime as dt
 import json
-import os
 import random
 import statistics
 import subprocess
 import sys
 import time
 import zlib
-from pathlib import Path
 
 import corpus  # bench/corpus.py, beside this script
-
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
-
-
-# The generator puts every story in one section; a newsroom's sections differ in size, and a filter
-# on a small one must not cost more than on a large one.
-SECTIONS = [("سياسة", 45), ("اقتصاد", 25), ("العالم", 15), ("رياضة", 10), ("ثقافة", 4), ("علوم", 1)]
-
-
-def corpus_file(n):
-    path = BENCH_DIR / f"stories-{n}.jsonl"
-    if not path.exists():
-        BENCH_DIR.mkdir(parents=True, exist_ok=True)
-        names = [name for name, weight in SECTIONS for _ in range(weight)]
-        with open(f"{path}.part", "w") as out:
-            for story in corpus.stories(n):
-                story["section"] = names[zlib.crc32(str(story["id"]).encode()) % len(names)]
-                out.write(json.dumps(story, ensure_ascii=False) + "\n")
-        os.replace(f"{path}.part", path)
-    return path
+import sites  # bench/sites.py: the kept sites every page and search bench measures
 
 
 def make_queries(count, seed=7):
@@ -104,13 +82,7 @@ def percentile(values, p):
 
 
 def run_engine(args):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "khabar.settings"
-    os.environ.setdefault("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")  # import tasks only queued
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    sites.setup_django()
     from django.db import connection
 
     from khabar.newsroom.models import ArticlePage, Author, SectionPage
@@ -120,13 +92,8 @@ def run_engine(args):
     from khabar.search.results import search
 
     out = {"engine": connection.vendor, "stories": args.stories}
-    call_command("migrate", verbosity=0)
-    have = ArticlePage.objects.count()
-    if have < args.stories and not args.no_import:
-        path = corpus_file(args.stories)
-        started = time.perf_counter()
-        call_command("import-articles", str(path), stdout=open(os.devnull, "w"))
-        out["import_seconds"] = round(time.perf_counter() - started, 1)
+    if not args.no_import:
+        out.update(sites.prepare(args.stories, index=False))
     out["articles"] = ArticlePage.objects.live().count()
 
     if args.keep_index and SearchDocument.objects.count() == out["articles"]:
@@ -195,7 +162,7 @@ def run_engine(args):
     from khabar.arabic.analyzer import parse_query
 
     planted = {}
-    with open(corpus_file(args.stories)) as lines:
+    with open(sites.corpus_file(args.stories)) as lines:
         for line in lines:
             story = json.loads(line)
             if story["planted_variant"]:
@@ -233,26 +200,6 @@ def run_engine(args):
     print(json.dumps(out, ensure_ascii=False))
 
 
-def database_url(engine, n, fresh):
-    if engine == "sqlite":
-        path = BENCH_DIR / f"search-{n}.sqlite3"
-        if fresh:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return f"sqlite:///{path}"
-    name = f"khabar_bench_search_{n}"
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and fresh:
-            conn.execute(f'DROP DATABASE "{name}"')
-            exists = None
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    return f"postgres://postgres@127.0.0.1:5432/{name}"
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=200_000)
@@ -265,15 +212,10 @@ def main():
     args = parser.parse_args()
     if args.engine_process:
         return run_engine(args)
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    corpus_file(args.stories)
+    sites.corpus_file(args.stories)
     rows = []
     for engine in args.engines.split(","):
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url(engine, args.stories, args.fresh),
-            "KHABAR_VAR_DIR": str(BENCH_DIR),
-        }
+        env = sites.engine_env(engine, args.stories, args.fresh)
         child = subprocess.run(
             [
                 sys.executable,

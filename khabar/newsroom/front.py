@@ -8,10 +8,9 @@ stories no block above it has shown.
 from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Subquery
-from django.db.models.expressions import RawSQL
 
 from .models import ArticlePage, HomePage, SectionPage, TopStory
-from .models.pages import TOP_STORIES, live_articles, public_pages
+from .models.pages import TOP_STORIES, live_articles, public_sections, union_all
 
 LATEST = 6
 SECTION_BLOCK = 4
@@ -46,10 +45,11 @@ def take_unseen(candidates, seen, limit):
 
 
 def home_front(home: HomePage, preview=False) -> HomeFront:
-    """The home page's blocks in three queries, however many stories, sections and picks there are.
+    """The home page's blocks in two queries, however many stories, sections and picks there are.
 
     The editors' picks and the newest stories come in one query (a UNION ALL of the picks and a LIMIT
-    on the date index); the section blocks in another. A preview orders the picks of the draft.
+    on the date index); the section blocks in another. The sections are the masthead's, from the
+    cache. A preview orders the picks of the draft.
     """
     draft_picks = [story.article_id for story in home.top_stories.all()] if preview else None
     picked = (
@@ -81,7 +81,8 @@ def home_front(home: HomePage, preview=False) -> HomeFront:
     front.top = take_unseen(top_picks, seen, TOP_STORIES)
     front.latest = take_unseen(stories, seen, LATEST)
 
-    sections = list(public_pages(SectionPage.objects.live().child_of(home)).order_by("path"))
+    # The masthead's sections (cached), those under this home page.
+    sections = [s for s in public_sections() if s.depth == home.depth + 1 and s.path.startswith(home.path)]
     by_section = {}
     for story in newest_by_section(sections, SECTION_BLOCK + len(seen)):
         by_section.setdefault(story.section_id, []).append(story)
@@ -102,20 +103,6 @@ def newest_by_section(sections, per_section):
         return []
     parts = [live_articles().filter(section_id=section.pk).values("pk")[:per_section] for section in sections]
     return list(live_articles().filter(pk__in=union_all(parts)))
-
-
-def union_all(querysets):
-    """``SELECT … UNION ALL SELECT …`` of sliced, ordered one-column querysets, as a sub-query.
-
-    Django refuses LIMIT inside a compound statement on SQLite; wrapped as derived tables, both
-    SQLite and PostgreSQL accept it.
-    """
-    sql, params = [], []
-    for number, queryset in enumerate(querysets):
-        part_sql, part_params = queryset.query.sql_with_params()
-        sql.append(f"SELECT * FROM ({part_sql}) AS part{number}")
-        params.extend(part_params)
-    return RawSQL(" UNION ALL ".join(sql), params)
 
 
 def chosen_section_lead(section: SectionPage) -> ArticlePage | None:

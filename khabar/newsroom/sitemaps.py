@@ -22,8 +22,8 @@ from wagtail.models import Site
 
 from khabar.core.pagecache import tag_request
 
-from .models import NewsroomSettings, SectionPage
-from .models.pages import live_articles, public_pages
+from .models import NewsroomSettings
+from .models.pages import live_articles, section_pages
 
 NEWS_WINDOW = timedelta(days=2)
 
@@ -54,7 +54,7 @@ class SectionSitemap(RequestSitemap):
     changefreq = "hourly"
 
     def items(self):
-        return [self.site.root_page.specific, *public_pages(SectionPage.objects.live()).order_by("path")]
+        return [self.site.root_page.specific, *section_pages().order_by("path")]
 
     def lastmod(self, page):
         return page.last_published_at

@@ -4,7 +4,8 @@ import datetime as dt
 
 from django import forms
 
-from khabar.newsroom.models import Author, SectionPage, public_pages
+from khabar.newsroom.models import Author
+from khabar.newsroom.models.pages import section_pages
 
 from .engines import SORTS, Filters
 
@@ -23,7 +24,7 @@ class SearchForm(forms.Form):
         required=False, max_length=200, error_messages={"max_length": "عبارة البحث أطول من ٢٠٠ حرف."}
     )
     section = forms.ModelChoiceField(
-        queryset=public_pages(SectionPage.objects.live()).order_by("path"),
+        queryset=section_pages().order_by("path"),
         required=False,
         empty_label="كل الأقسام",
         error_messages={"invalid_choice": "هذا القسم غير موجود."},

@@ -4,8 +4,11 @@ Articles are filed under year and month archive pages so that no parent ever
 holds hundreds of thousands of children; URLs read /section/2026/11/slug/.
 """
 
+from datetime import datetime
+
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page as PaginatorPage
 from django.db import models
 from django.db.models import (
     Exists,
@@ -16,7 +19,9 @@ from django.db.models import (
     Value,
     prefetch_related_objects,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Length, Substr
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +36,7 @@ from wagtail.url_routing import RouteResult
 
 from khabar.arabic.dateline import format_dateline
 from khabar.arabic.dates import GREGORIAN_MONTHS
-from khabar.core.pagecache import tag_request
+from khabar.core.pagecache import tag_request, tag_version
 
 from ..blocks import ArticleBodyBlock
 from ..pictures import ARABIC_LETTER, attach_lead_pictures, lead_picture_of
@@ -44,9 +49,45 @@ TOP_STORIES = 6  # editors' picks under the home page's lead
 SIDE_LATEST = 5  # in the article's side column
 
 
+class ListingPage(PaginatorPage):
+    """One page of a listing, read without counting the listing.
+
+    A count of a section, author or topic reads every one of its stories, so its cost grows with the
+    archive; one row past the page says whether there is an older page, whatever the archive's size.
+    """
+
+    def __init__(self, queryset, number, per_page):
+        start = (number - 1) * per_page
+        rows = list(queryset[start : start + per_page + 1])
+        super().__init__(rows[:per_page], number, paginator=None)
+        self._more = len(rows) > per_page
+
+    def __repr__(self):
+        return f"<ListingPage {self.number}>"
+
+    def has_next(self):
+        return self._more
+
+    def has_previous(self):
+        return self.number > 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
 def paginate(request, queryset, per_page=PAGE_SIZE):
-    """A page of ``queryset`` from ``?page=``; out-of-range numbers give the last page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """A page of ``queryset`` from ``?page=`` (page 1 when it is not a number; 404 past the end)."""
+    try:
+        number = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        number = 1
+    page = ListingPage(queryset, number, per_page)
+    if number > 1 and not page.object_list:
+        raise Http404("no such page of this listing")
+    return page
 
 
 def latest_ids(section_id, limit, exclude=None):
@@ -61,12 +102,67 @@ def public_pages(queryset):
     """``queryset`` without the pages under a view restriction (password, login or groups).
 
     One correlated sub-query (a page is private when its path starts with a restricted page's
-    path), so a listing costs no extra query however many restrictions there are.
+    path), so a listing costs no extra query however many restrictions there are. The sub-query
+    reads the restrictions (a handful of rows) and each one's page by key: joined to the page
+    table instead, SQLite read every page of the tree for every story it listed.
     """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    restricted_path = Page.objects.filter(pk=OuterRef("page_id")).order_by().values("path")[:1]
+    restricted = PageViewRestriction.objects.annotate(restricted_path=Subquery(restricted_path)).filter(
+        restricted_path=Substr(OuterRef("path"), 1, Length("restricted_path"))
     )
     return queryset.exclude(Exists(restricted))
+
+
+def union_all(querysets):
+    """``SELECT … UNION ALL SELECT …`` of sliced, ordered one-column querysets, as a sub-query.
+
+    Django refuses LIMIT inside a compound statement on SQLite; wrapped as derived tables, both
+    SQLite and PostgreSQL accept it. ``pk__in=union_all(…)`` keeps each part its own index scan where an
+    OR of ``IN`` sub-queries makes PostgreSQL filter the whole table.
+    """
+    sql, params = [], []
+    for number, queryset in enumerate(querysets):
+        part_sql, part_params = queryset.query.sql_with_params()
+        sql.append(f"SELECT * FROM ({part_sql}) AS part{number}")
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(sql), params)
+
+
+def descendants(queryset, page):
+    """``queryset`` narrowed to the pages under ``page``, as a range of the indexed ``path``.
+
+    Wagtail's ``descendant_of`` is a ``LIKE 'path%'``, which SQLite answers by reading every page;
+    a range of the same paths is an index range scan on both engines (``path`` compares byte by byte:
+    SQLite's default collation, and Wagtail gives the column the "C" collation on PostgreSQL).
+    Tree paths are digits and capital letters, so every descendant sorts before ``path + "~"``.
+    """
+    return queryset.filter(path__gt=page.path, path__lt=page.path + "~")
+
+
+def section_pages():
+    """The live sections readers may see, as a queryset found from the section table's ids.
+
+    Joined on the section table instead, SQLite without statistics read every page of the tree to
+    keep the live ones and then looked for a section row beside each.
+    """
+    ids = SectionPage.objects.order_by().values("pk")
+    return public_pages(SectionPage.objects.live().filter(pk__in=ids))
+
+
+def public_sections(request=None):
+    """The live sections readers may see, in tree order: the masthead of every page and the home's blocks.
+
+    Kept in the cache until a section or the home page is published, unpublished, moved or deleted
+    (the "settings" tag). The query reads the section table and its pages by key, sorted here: an
+    ``ORDER BY path`` made SQLite walk every page of the tree in path order to find the six sections.
+    """
+    key = f"public-sections:{tag_version('settings', request)}"
+    sections = cache.get(key)
+    if sections is None:
+        found = section_pages().only("id", "title", "url_path", "path", "depth")
+        sections = sorted(found.order_by(), key=lambda section: section.path)
+        cache.set(key, sections, timeout=None)
+    return sections
 
 
 def live_articles():
@@ -104,9 +200,12 @@ class CacheTaggedPage(Page):
     def get_view_restrictions(self):
         # Wagtail's own takes two queries (the ancestors' alias_of, then the restrictions).
         # One suffices: restrictions on this page, its ancestors, or the sources of those that are aliases.
+        # Both are sub-queries of page ids found by path: a join to the page table made SQLite read
+        # the whole path index on every view.
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        pages = Page.objects.filter(path__in=paths).values("pk")
         alias_sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
-        return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page_id__in=alias_sources))
+        return PageViewRestriction.objects.filter(Q(page_id__in=pages) | Q(page_id__in=alias_sources))
 
     def serve(self, request, *args, **kwargs):
         tag_request(request, *self.cache_tags())
@@ -195,7 +294,35 @@ class YearArchivePage(CacheTaggedPage):
         verbose_name = _("year archive")
 
     def archive_articles(self):
-        return live_articles().filter(path__startswith=self.path)
+        """The stories filed under this archive, newest first.
+
+        Narrowed also to the archive's section and period, so the newest of an old month are a range
+        of the (section, published_at) index rather than a sort of everything filed under it.
+        Stories are filed by the local month of their first publication (``archive.archive_for``).
+        """
+        stories = descendants(live_articles(), self)
+        period = self.period()
+        if period is None:
+            return stories
+        levels = 2 if isinstance(self, MonthArchivePage) else 1
+        section = Page.objects.filter(path=self.path[: -levels * self.steplen]).values("pk")[:1]
+        return stories.filter(
+            section_id=Subquery(section), published_at__gte=period[0], published_at__lt=period[1]
+        )
+
+    def period(self):
+        """``(start, end)`` of the archive's year or month in the site's time zone, read from its URL."""
+        parts = self.url_path.strip("/").split("/")
+        try:
+            if isinstance(self, MonthArchivePage):
+                year, month = int(parts[-2]), int(parts[-1])
+                start = datetime(year, month, 1)
+                end = datetime(year + month // 12, month % 12 + 1, 1)
+            else:
+                start, end = datetime(int(parts[-1]), 1, 1), datetime(int(parts[-1]) + 1, 1, 1)
+        except (ValueError, IndexError):
+            return None
+        return timezone.make_aware(start), timezone.make_aware(end)
 
     def archive_title(self):
         """«أرشيف 2026», or «أرشيف نوفمبر 2026» for a month, read from the URL (…/2026/11/)."""
@@ -424,14 +551,15 @@ class ArticlePage(CacheTaggedPage):
         """Editors' choices first, then the latest stories of the same section."""
         if not preview and self.pk:
             # One query: chosen stories in the editors' order, then the section's latest. Both
-            # candidate sets are small index scans; only they are sorted, never the whole section.
+            # candidate sets are small index scans (a UNION ALL, not an OR of two IN sub-queries,
+            # which PostgreSQL answers by filtering every story); only they are sorted.
             chosen_order = RelatedArticle.objects.filter(article_id=self.pk, related_id=OuterRef("pk"))
-            candidates = Q(pk__in=RelatedArticle.objects.filter(article_id=self.pk).values("related_id"))
+            candidates = [RelatedArticle.objects.filter(article_id=self.pk).values("related_id")]
             if self.section_id:
-                candidates |= Q(pk__in=latest_ids(self.section_id, limit, exclude=self.pk))
+                candidates.append(latest_ids(self.section_id, limit, exclude=self.pk))
             return list(
                 live_articles()
-                .filter(candidates)
+                .filter(pk__in=union_all(candidates))
                 .exclude(pk=self.pk)
                 .annotate(
                     chosen_order=Coalesce(
