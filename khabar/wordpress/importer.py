@@ -8,9 +8,9 @@ creates the stories and pages with their comments, each with its row in the impo
 alone). A second run finds every object in the map: what has not changed in WordPress is
 left alone, what has is updated; a run cut short goes on where it stopped.
 
-A new post is written live in one save, the way WordPress had it, with revision 1 as its
-published revision, rather than saved as a draft and then published: publishing fires the
-per-page hand-offs (cache, search) that the import makes once per batch instead.
+A new published post is written live in one save, the way WordPress had it, rather than
+saved as a draft and then published: publishing fires the per-page hand-offs (cache,
+search) that the import makes once per batch instead.
 """
 
 import hashlib
@@ -148,14 +148,26 @@ class WordPressImport:
         return self._map[(kind, key)]
 
     def remember(self, kind, key, object_id, extra=None):
-        row, _ = ImportedObject.objects.update_or_create(
-            site=self.site,
-            kind=kind,
-            wp_key=str(key),
-            defaults={"object_id": object_id, "extra": extra or {}},
-        )
-        self._map[(kind, str(key))] = row
+        key = str(key)
+        values = {"object_id": object_id, "extra": extra or {}}
+        if (kind, key) in self._map and self._map[(kind, key)] is None:  # looked up: not in the map yet
+            row = ImportedObject.objects.create(site=self.site, kind=kind, wp_key=key, **values)
+        else:
+            row, _ = ImportedObject.objects.update_or_create(
+                site=self.site, kind=kind, wp_key=key, defaults=values
+            )
+        self._map[(kind, key)] = row
         return row
+
+    def look_up(self, kind, keys):
+        """Fill the map's cache for ``keys`` in one query (``mapped`` asks one key at a time)."""
+        keys = [str(key) for key in keys if (kind, str(key)) not in self._map]
+        found = {
+            row.wp_key: row
+            for row in ImportedObject.objects.filter(site=self.site, kind=kind, wp_key__in=keys)
+        }
+        for key in keys:
+            self._map[(kind, key)] = found.get(key)
 
     # The run ----------------------------------------------------------------------------------
 
@@ -470,14 +482,13 @@ class WordPressImport:
         return page, created
 
     def add_live(self, parent, page, record):
-        """A new published post: written live at once, its first revision the published one."""
+        """A new published post, written live at once. Like ``import-articles``, it writes no revision:
+        the page is its published state, and its first edit in the admin makes revision 1."""
         first = record.date_gmt or record.modified_gmt or timezone.now()
         page.live, page.has_unpublished_changes = True, False
         page.first_published_at = first
         page.last_published_at = max(filter(None, (record.modified_gmt, first)))
         parent.add_child(instance=page)
-        revision = page.save_revision(log_action=False, clean=False, changed=False)
-        type(page).objects.filter(pk=page.pk).update(live_revision=revision)
         self._new_live.append(page.pk)
         self._changed_tags.update(
             {
@@ -527,6 +538,7 @@ class WordPressImport:
 
     def comments(self, record, article):
         threads = {}  # WordPress comment id → (comment here, its top-level comment here)
+        self.look_up(Kind.COMMENT, [comment.wp_id for comment in record.comments])
         for comment in sorted(record.comments, key=lambda c: (c.date_gmt is None, c.date_gmt, c.wp_id)):
             if comment.kind not in ("", "comment"):
                 self.report.fail(
