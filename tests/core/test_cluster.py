@@ -10,13 +10,14 @@ import secrets
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import psycopg
 import pytest
 import redis
 import requests
+
+from tests.worker import processes
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "deploy" / "local-cluster.sh"
@@ -39,14 +40,6 @@ def _admin(server, statement):
         connection.execute(statement)
 
 
-def _free_port():
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _answers(url):
     try:
         return requests.get(url, timeout=10, allow_redirects=False).status_code == 200
@@ -55,12 +48,7 @@ def _answers(url):
 
 
 def wait_for(condition, what, cap=CAP):
-    deadline = time.monotonic() + cap
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"gave up waiting for {what}")
+    return processes.wait_for(condition, what, cap=cap)
 
 
 class Cluster:
@@ -95,7 +83,7 @@ def cluster(tmp_path):
     cache.flushdb()
     name = f"khabar_cluster_{secrets.token_hex(4)}"
     _admin(server, f"CREATE DATABASE {name}")
-    ports = [_free_port(), _free_port()]
+    ports = [processes.free_port(), processes.free_port()]
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path),

@@ -13,12 +13,10 @@ import pwd
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 import altcha
@@ -26,6 +24,8 @@ import lxml.html
 import psycopg
 import pytest
 import requests
+
+from tests.worker import processes
 
 ROOT = Path(__file__).resolve().parents[2]
 KHABAR = Path(sys.executable).with_name("khabar")
@@ -35,18 +35,7 @@ NOT_SAVED = "تعذّر حفظ تعليقك الآن"
 
 
 def wait_for(condition, what, cap=CAP):
-    deadline = time.monotonic() + cap
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"gave up waiting for {what}")
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return processes.wait_for(condition, what, cap=cap)
 
 
 class Postgres:
@@ -56,7 +45,7 @@ class Postgres:
         self.bin = Path(BINARIES[-1]).parent
         self.folder = Path(tempfile.mkdtemp(prefix="khabar-pg-"))
         self.data, self.log = self.folder / "data", self.folder / "server.log"
-        self.port = _free_port()
+        self.port = processes.free_port()
         self.user = None
         if os.geteuid() == 0:  # initdb refuses to run as root
             self.user = pwd.getpwnam("postgres")
@@ -105,7 +94,7 @@ def postgres():
 class Site:
     def __init__(self, folder, database):
         self.folder = folder
-        self.port = _free_port()
+        self.port = processes.free_port()
         self.env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(folder),

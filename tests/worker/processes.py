@@ -6,6 +6,7 @@ stuck worker fails the test instead of hanging it."""
 import os
 import secrets
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -26,6 +27,12 @@ def wait_for(condition, what, cap=CAP):
             return value
         time.sleep(0.1)
     raise AssertionError(f"gave up waiting for {what}")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def postgres_server():
