@@ -14,6 +14,8 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from khabar.core.admin_columns import YesNoColumn
+
 from . import admin_views, gate, review, views
 from .models import GlossaryTerm, MemorySegment
 
@@ -29,13 +31,6 @@ def _with_buttons(view_class, buttons):
             ]
 
     return IndexView
-
-
-class YesNoColumn(Column):
-    """«نعم» or «لا», not Python's True and False."""
-
-    def get_value(self, instance):
-        return gettext("yes") if super().get_value(instance) else gettext("no")
 
 
 class OriginColumn(Column):

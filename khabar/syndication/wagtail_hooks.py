@@ -12,7 +12,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from khabar.desk.wagtail_hooks import YesNoColumn
+from khabar.core.admin_columns import YesNoColumn
 from khabar.newsroom.models import SectionPage
 
 from .models import AgencyLicence, Partner
