@@ -2,6 +2,7 @@
 stories as a ``newsMessage`` whose ``itemSet`` holds the ``newsItem``s."""
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 from lxml import etree, html
@@ -146,6 +147,9 @@ def listing(stories, next_url: str, has_more: bool) -> bytes:
     header = _el(message, "header")
     _el(header, "sent", _iso(timezone.now()))
     _el(header, "catalogRef", href=CATALOG)
+    # The IPTC catalog does not know the "khabar:" properties below; the endpoint itself names their scheme.
+    scheme_uri = urlsplit(next_url)._replace(query="", fragment="").geturl() + "#"
+    _el(_el(header, "catalog"), "scheme", alias="khabar", uri=scheme_uri)
     # Where to poll next, and whether more is waiting now (a timestamp would not say it).
     _el(header, "headerExtProperty", rel="khabar:next", value=next_url)
     _el(header, "headerExtProperty", rel="khabar:hasMore", value="true" if has_more else "false")

@@ -93,6 +93,13 @@ def test_a_page_of_stories_is_a_valid_news_message(
     assert response["Content-Type"].startswith("application/vnd.iptc.g2.newsmessage+xml")
     message = _parse(response.content)
     _validate(newsml_schema, message)
+    declared = {
+        scheme.get("alias"): scheme.get("uri")
+        for scheme in message.iterfind(f"{{{NAR}}}header/{{{NAR}}}catalog/{{{NAR}}}scheme")
+    }
+    assert declared == {"khabar": "http://testserver/api/newsml/#"}
+    for prop in message.iterfind(f"{{{NAR}}}header/{{{NAR}}}headerExtProperty"):
+        assert prop.get("rel").split(":")[0] in declared
     items = message.findall(f"{{{NAR}}}itemSet/{{{NAR}}}newsItem")
     assert len(items) >= 2
     for item in items:
