@@ -24,10 +24,15 @@ def address(request) -> str:
     return str(ip)
 
 
+def _key(bucket: str, ident: str, window: int) -> str:
+    """The counter of ``ident`` in ``bucket`` for the current window; ``ident`` is hashed before it reaches the cache."""
+    return f"ratelimit:{bucket}:{hashlib.sha256(ident.encode()).hexdigest()}:{int(time.time() // window)}"
+
+
 def hit(bucket: str, ident: str, limit: int, window: int) -> bool:
     """Count one attempt by ``ident`` in ``bucket``; False once ``limit`` attempts were made in the
-    current ``window`` seconds. ``ident`` is hashed before it reaches the cache."""
-    key = f"ratelimit:{bucket}:{hashlib.sha256(ident.encode()).hexdigest()}:{int(time.time() // window)}"
+    current ``window`` seconds."""
+    key = _key(bucket, ident, window)
     if cache.add(key, 1, timeout=window):
         return 1 <= limit
     try:
@@ -35,3 +40,9 @@ def hit(bucket: str, ident: str, limit: int, window: int) -> bool:
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=window)
         return True
+
+
+def spent(bucket: str, ident: str, limit: int, window: int) -> bool:
+    """Whether ``ident`` has made ``limit`` attempts in ``bucket`` this window, so that its next :func:`hit`
+    is refused; counts nothing. False when the cache does not answer (reads miss)."""
+    return (cache.get(_key(bucket, ident, window)) or 0) >= limit
