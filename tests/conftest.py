@@ -5,6 +5,8 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.utils import timezone
 
 from khabar.newsroom.archive import archive_for
@@ -16,6 +18,24 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def requests_started():
+    """The requests Django's handler starts during the test (for a WSGI application called directly, as a
+    server calls it). As with Django's test client, the request signals do not close the test's connection."""
+    started = []
+
+    def count(**kwargs):
+        started.append(kwargs)
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    request_started.connect(count)
+    yield started
+    request_started.disconnect(count)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ from urllib.parse import unquote_to_bytes
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 
 from khabar.core.edge import LOGGED_IN_COOKIE
 from khabar.core.pagecache import HEADER, CachedPagesApp, invalidate, tag_version
@@ -77,18 +75,9 @@ def test_logged_in_editors_are_marked_for_the_edge_until_they_log_out(client):
 
 
 @pytest.fixture
-def served():
-    """``khabar serve``'s WSGI application, called as a server calls it, in the test's transaction.
-
-    Like Django's test client, the request signals do not close the test's connection."""
-    started = []
-
-    def count(**kwargs):
-        started.append(kwargs)
-
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    request_started.connect(count)
+def served(requests_started):
+    """``khabar serve``'s WSGI application, called as a server calls it, in the test's transaction."""
+    started = requests_started
     app = CachedPagesApp(WSGIHandler())
 
     def call(path, method="GET", host="testserver", cookie=""):
@@ -117,10 +106,7 @@ def served():
         answer["django"] = len(started) > before  # Django's handler ran
         return answer
 
-    yield call
-    request_started.disconnect(count)
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+    return call
 
 
 def test_the_wsgi_layer_answers_hits_as_django_does_without_running_it(served, make_article):
