@@ -104,36 +104,38 @@ def test_a_host_django_refuses_still_gets_djangos_400(app, make_article, policy,
     assert (answer["status"], answer["django"]) == (400, True)
 
 
-def browser_post(client, article):
-    """A reader's filled form and solved check, and the cookies the form fragment set."""
+READER = "10.0.0.20"
+
+
+@pytest.fixture
+def reader(make_article, policy):
+    """An article, a reader's filled form and solved check for it, and the cookies the form fragment set.
+    Taken through Django's test client before ``app`` (list it first): the client reconnects the request
+    signals to close_old_connections, which would close the test's connection on PostgreSQL."""
+    article = make_article()
+    client = Client(REMOTE_ADDR=READER)
     data = form_fields(client, article)
     data.update(name="قارئ", email="", comment="تعليق مفيد على الخبر", altcha=solve(client))
-    return data, {name: morsel.value for name, morsel in client.cookies.items()}
+    return article, data, {name: morsel.value for name, morsel in client.cookies.items()}
 
 
-def test_a_reader_with_a_valid_form_still_posts_during_a_flood(app, make_article, policy, settings):
+def test_a_reader_with_a_valid_form_still_posts_during_a_flood(reader, app, settings):
     settings.COMMENTS_RATE_LIMITS = {"ip": (2, 600), "session": (100, 600)}
-    article = make_article()
+    article, data, cookies = reader
     url = reverse("comments:post", args=[article.pk])
     for _ in range(5):
         app(url, FLOOD)
-    reader = Client(REMOTE_ADDR="10.0.0.20")
-    data, cookies = browser_post(reader, article)
-    answer = app(url, data, address="10.0.0.20", cookies=cookies, x_requested_with="fetch")
+    answer = app(url, data, address=READER, cookies=cookies, x_requested_with="fetch")
     assert (answer["status"], answer["django"]) == (201, True)
     assert ReaderComment.objects.get().comment == "تعليق مفيد على الخبر"
 
 
-def test_refusals_in_front_of_django_count_against_the_session_as_the_view_does(
-    app, make_article, policy, settings
-):
+def test_refusals_in_front_of_django_count_against_the_session_as_the_view_does(reader, app, settings):
     settings.COMMENTS_RATE_LIMITS = {"ip": (1, 600), "session": (3, 600)}
-    article = make_article()
+    article, data, cookies = reader
     url = reverse("comments:post", args=[article.pk])
-    reader = Client(REMOTE_ADDR="10.0.0.30")
-    data, cookies = browser_post(reader, article)
     del data["csrfmiddlewaretoken"]  # refused, but counted: the limits come first
-    seen = [app(url, data, address="10.0.0.30", cookies=cookies) for _ in range(3)]
+    seen = [app(url, data, address=READER, cookies=cookies) for _ in range(3)]
     # 1: the address's only attempt (403, no token); 2: refused by the view; 3: refused in front of it.
     assert [(a["status"], a["django"]) for a in seen] == [(403, True), (429, True), (429, False)]
     # The session's three attempts are spent, wherever it goes now.
