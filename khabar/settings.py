@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "khabar.qa",
     "khabar.worker",  # before django_tasks_db: its db_worker command replaces the library's
     "khabar.wordpress",
+    "khabar.loading",
     "khabar.backup",
     "khabar.syndication",
     "wagtail.contrib.settings",

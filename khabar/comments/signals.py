@@ -4,15 +4,8 @@ from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
 
 from khabar.core.pagecache import invalidate
-from khabar.newsroom.demo import demo_loaded
 
-from .demo import load_demo_comments
 from .models import ReaderComment, Status
-
-
-@receiver(demo_loaded)
-def add_demo_discussion(sender, **kwargs):
-    return load_demo_comments()
 
 
 def visible_change_tags(comment):

@@ -1,9 +1,10 @@
 """Publish, unpublish, edit (a new publication) and move queue an index update for the task worker.
 
-A bulk import (``khabar import-articles``) queues its new stories in batches. Renaming an author or a
-topic reindexes the stories that carry it (their names are indexed with
-them). Deleting an article deletes its search document with it (the document's key cascades), in the
-same transaction, so no task is needed for that.
+A bulk import (``khabar import-articles``) sends no signal: ``khabar.loading.articles`` queues each
+batch of new stories by calling ``enqueue_reindex``. Renaming an author or a topic reindexes the
+stories that carry it (their names are indexed with them). Deleting an article deletes its search
+document with it (the document's key cascades), in the same transaction, so no task is needed for
+that.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -12,7 +13,6 @@ from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from khabar.newsroom.importing import articles_imported
 from khabar.newsroom.models import ArticleAuthor, ArticlePage, ArticleTag, Author
 
 from .index import enqueue_reindex
@@ -24,11 +24,6 @@ from .index import enqueue_reindex
 def article_changed(sender, instance, **kwargs):
     if issubclass(sender, ArticlePage) or isinstance(instance, ArticlePage):
         enqueue_reindex([instance.pk])
-
-
-@receiver(articles_imported)
-def articles_imported_in_bulk(sender, page_ids, **kwargs):
-    enqueue_reindex(page_ids)
 
 
 @receiver(post_save, sender=PageViewRestriction)

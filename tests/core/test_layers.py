@@ -21,6 +21,7 @@ ALLOWED = {
     "readership": {"arabic", "core", "newsroom", "proxy", "ratelimit"},
     "desk": {"arabic", "core", "newsroom", "qa", "wire"},
     "wordpress": {"arabic", "comments", "core", "newsroom", "search", "wire"},
+    "loading": {"comments", "newsroom", "search"},  # bulk content and its hand-offs to search, comments
     "syndication": {"arabic", "core", "newsroom", "ratelimit", "wire"},
     "api": {"core", "newsroom", "search"},  # search: its page addresses and date bounds
 }

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Site
@@ -25,10 +24,6 @@ from ..importing.bulk import headline_slug
 from ..importing.lookups import Lookups
 from ..models import ArticleAuthor, ArticlePage, Author
 from .pictures import image_file, portrait_file
-
-# Sent once the demo stories are in, so the apps above the newsroom add their own demo content (the
-# comments app its discussion); each receiver returns how many items it added.
-demo_loaded = Signal()
 
 DATA = Path(__file__).with_name("stories.json")
 

@@ -10,27 +10,23 @@ already in the database are skipped, so importing a file again changes nothing.
 After the import, the page cache forgets the listings, sections, authors and
 topics that changed, and the indexes kept beside the pages (Wagtail's search
 and reference indexes, :mod:`.tasks`) are brought up to date by the task
-worker, not during the import. Other apps learn of each imported batch from the
-``articles_imported`` signal (Khabar's Arabic search index queues its own
-update from it), so the newsroom does not depend on them.
+worker, not during the import. A caller that keeps other indexes of the new
+articles passes ``on_batch``, which gets each batch's new page ids (the
+``loading`` app hands them to reader search that way), so the newsroom does not
+depend on them.
 """
 
 from dataclasses import dataclass, field
 
-from django.dispatch import Signal
 from django.utils import timezone
 
 from khabar.core.pagecache import invalidate
 
-from ..models import ArticlePage
 from .bulk import TreeWriter
 from .lookups import Lookups
 from .records import BadLine, parse_line
 
 BATCH = 2000
-
-# Sent after each batch of stories is written, with ``page_ids``: the ids of the new articles.
-articles_imported = Signal()
 
 
 @dataclass
@@ -41,7 +37,7 @@ class ImportReport:
     page_ids: list[int] = field(default_factory=list)
 
 
-def import_lines(lines, *, progress=None, on_bad=None, batch_size=BATCH):
+def import_lines(lines, *, progress=None, on_bad=None, on_batch=None, batch_size=BATCH):
     """Import the stories of an iterable of JSON lines; returns an :class:`ImportReport`."""
     report = ImportReport()
     lookups = Lookups()
@@ -57,6 +53,8 @@ def import_lines(lines, *, progress=None, on_bad=None, batch_size=BATCH):
             report.imported += len(ids)
             report.page_ids += ids
             enqueue_indexing(ids)
+            if on_batch:
+                on_batch(ids)
         pending.clear()
         if progress:
             progress(report)
@@ -91,4 +89,3 @@ def enqueue_indexing(page_ids):
 
     for start in range(0, len(page_ids), 500):
         index_imported_articles.enqueue(page_ids[start : start + 500])
-    articles_imported.send(sender=ArticlePage, page_ids=page_ids)

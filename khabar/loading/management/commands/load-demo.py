@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from khabar.newsroom.demo import already_loaded, demo_loaded, load_demo, point_site_at_base_url
+from khabar.loading.demo import load_demo_site
+from khabar.newsroom.demo import already_loaded, point_site_at_base_url
 
 
 class Command(BaseCommand):
@@ -15,11 +16,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo content already loaded: nothing to do.")
             return
         try:
-            created = load_demo()
+            created, comments = load_demo_site()
         except LookupError as error:  # no home page: the database is not migrated
             raise CommandError(str(error)) from None
-        # The comments app sits above the newsroom; its demo discussion is its own.
-        comments = sum(
-            added for _, added in demo_loaded.send(sender=self.__class__) if isinstance(added, int)
-        )
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} stories, {comments} comments."))

@@ -9,7 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from khabar.newsroom.importing import import_lines
+from khabar.loading.articles import import_articles
 
 
 class Command(BaseCommand):
@@ -40,7 +40,7 @@ class Command(BaseCommand):
 
         try:
             with stream:
-                report = import_lines(stream, progress=progress, on_bad=on_bad, batch_size=batch_size)
+                report = import_articles(stream, progress=progress, on_bad=on_bad, batch_size=batch_size)
         except UnicodeDecodeError as error:
             raise CommandError(f"cannot read {file}: not UTF-8 text ({error.reason})", returncode=2) from None
         except LookupError as error:

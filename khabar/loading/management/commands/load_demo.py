@@ -2,4 +2,4 @@
 
 from importlib import import_module
 
-Command = import_module("khabar.newsroom.management.commands.load-demo").Command
+Command = import_module("khabar.loading.management.commands.load-demo").Command

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LoadingConfig(AppConfig):
+    name = "khabar.loading"
+    label = "loading"
