@@ -9,4 +9,9 @@ class DeskConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from khabar.core.warmup import on_worker_start
+
         from . import signals  # noqa: F401
+        from .memory import warm_up
+
+        on_worker_start(warm_up)  # each server worker builds the translation memory's index

@@ -21,9 +21,10 @@ shared cache; rows removed or re-targeted are read back from the database for th
 candidates returned.
 
 Building it reads every stored segment (bench/README.md "Desk" has the measured cost), so each
-server worker builds it in the background as it starts (``warm_up``, called by
-``khabar serve``): the first translator of the day does not wait for it. A look-up
-arriving during the build waits for it on the index lock instead of starting another.
+server worker builds it in the background as it starts (``warm_up``, which the desk registers
+with ``khabar.core.warmup`` for ``khabar serve``): the first translator of the day does not wait
+for it. A look-up arriving during the build waits for it on the index lock instead of starting
+another.
 """
 
 import logging

@@ -13,7 +13,7 @@ ROOT = Path(khabar.__file__).parent
 ALLOWED = {
     "arabic": set(),
     "qa": {"arabic"},
-    "core": {"arabic", "wsgi", "desk"},  # the desk only for `khabar serve`'s warm-up
+    "core": {"arabic", "wsgi"},
     "wire": {"arabic", "core"},
     "newsroom": {"arabic", "core"},
     "comments": {"arabic", "core", "newsroom", "proxy", "ratelimit"},

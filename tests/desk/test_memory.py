@@ -85,12 +85,12 @@ def test_lookup_query_count_is_bounded(django_assert_max_num_queries):
 # Committed rows: the warm-up thread reads through its own database connection.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_server_workers_build_the_index_in_the_background_as_they_start():
-    from khabar.core.management.commands.serve import worker_started
+    from khabar.core.warmup import worker_started
 
     for i in range(20):
         memory.remember(f"{SOURCE} Item {i}.", f"{TARGET} {i}")
     assert len(memory.index()) == 0
-    thread = worker_started()  # what each `khabar serve` worker process calls as it starts
+    [thread] = worker_started()  # what each `khabar serve` worker process calls as it starts
     thread.join(timeout=30)
     assert not thread.is_alive()
     assert len(memory.index()) == 20  # built before any look-up

@@ -10,21 +10,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
+from khabar.core.warmup import worker_started
+
 # The WSGI application each worker process loads (anonymous cache hits answered before Django's handler).
 TARGET = "khabar.wsgi:application"
 # Seconds a stopping worker gets to finish the requests in flight.
 GRACEFUL_SECONDS = 10
 
 
-def worker_started(worker=None):
-    """In each worker process as it starts: build the translation memory's index in the background."""
-    from khabar.desk.memory import warm_up
-
-    return warm_up()
-
-
 def load_application(target):
-    """Run in each worker process: the WSGI application, after starting the worker's background work."""
+    """Run in each worker process: the WSGI application, after starting the apps' warm-up steps."""
     from khabar.wsgi import application
 
     worker_started()
