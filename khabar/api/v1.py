@@ -102,6 +102,11 @@ def _not_found(request, exc):
     return api.create_response(request, {"error": "لا يوجد شيء بهذا العنوان."}, status=404)
 
 
+def unknown_address(request, rest):
+    """Any other address under /api/v1/ (``docs`` among them): the API's own 404, not a redirect to a page."""
+    return _not_found(request, None)
+
+
 # Addresses
 
 
