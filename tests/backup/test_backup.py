@@ -12,20 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres import admin, postgres_server
+
 REPO = Path(__file__).resolve().parents[2]
 KHABAR = Path(sys.executable).with_name("khabar")
-
-
-def _postgres_server():
-    url = os.environ.get("DATABASE_URL", "")
-    return url.rsplit("/", 1)[0] if url.startswith(("postgres://", "postgresql://")) else None
-
-
-def _admin(server, statement):
-    import psycopg
-
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(statement)
 
 
 class Site:
@@ -35,9 +25,9 @@ class Site:
         self.folder, self.engine = folder, engine
         self.media = folder / "var" / "media"
         if engine == "postgresql":
-            self.server = _postgres_server()
+            self.server = postgres_server()
             self.name = f"khabar_backup_{secrets.token_hex(4)}"
-            _admin(self.server, f"CREATE DATABASE {self.name}")
+            admin(self.server, f"CREATE DATABASE {self.name}")
             url = f"{self.server}/{self.name}"
         else:
             self.database = folder / "khabar.sqlite3"
@@ -68,8 +58,8 @@ class Site:
     def wipe(self):
         """Lose the database and the media: an empty database and no media folder remain."""
         if self.engine == "postgresql":
-            _admin(self.server, f"DROP DATABASE {self.name}")
-            _admin(self.server, f"CREATE DATABASE {self.name}")
+            admin(self.server, f"DROP DATABASE {self.name}")
+            admin(self.server, f"CREATE DATABASE {self.name}")
         else:
             for path in self.folder.glob("khabar.sqlite3*"):
                 path.unlink()
@@ -77,12 +67,12 @@ class Site:
 
     def drop(self):
         if self.engine == "postgresql":
-            _admin(self.server, f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+            admin(self.server, f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def site(request, tmp_path):
-    if request.param == "postgresql" and not _postgres_server():
+    if request.param == "postgresql" and not postgres_server():
         pytest.skip("DATABASE_URL is not PostgreSQL")
     site = Site(tmp_path, request.param)
     site.khabar("migrate", "--noinput")

@@ -17,6 +17,7 @@ import pytest
 import redis
 import requests
 
+from tests.postgres import admin, postgres_server
 from tests.worker import processes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,18 +27,6 @@ REDIS_URL = "redis://127.0.0.1:6379/11"
 DEADLINE = 2.0  # seconds from the publish to readers of the other process seeing it
 CAP = 180  # seconds for start-up and shut-down under a loaded machine: only a broken cluster comes near it
 EDITOR, PASSWORD = "editor", "cluster-editor-pass-1"
-
-
-def _server():
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return url.rsplit("/", 1)[0]
-    return "postgres://postgres@127.0.0.1:5432"
-
-
-def _admin(server, statement):
-    with psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=3) as connection:
-        connection.execute(statement)
 
 
 def _answers(url):
@@ -70,9 +59,9 @@ class Cluster:
 
 @pytest.fixture
 def cluster(tmp_path):
-    server = _server()
+    server = postgres_server(default="postgres://postgres@127.0.0.1:5432")
     try:
-        _admin(server, "SELECT 1")
+        admin(server, "SELECT 1")
     except psycopg.OperationalError:
         pytest.skip(f"the cluster test needs PostgreSQL at {server} (CI starts it)")
     cache = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
@@ -82,7 +71,7 @@ def cluster(tmp_path):
         pytest.skip(f"the cluster test needs Redis at {REDIS_URL} (CI starts it)")
     cache.flushdb()
     name = f"khabar_cluster_{secrets.token_hex(4)}"
-    _admin(server, f"CREATE DATABASE {name}")
+    admin(server, f"CREATE DATABASE {name}")
     ports = [processes.free_port(), processes.free_port()]
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -133,7 +122,7 @@ def cluster(tmp_path):
                 except ProcessLookupError:
                     pass
         log.close()
-        _admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         cache.flushdb()
 
 

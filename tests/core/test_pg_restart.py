@@ -21,10 +21,10 @@ from pathlib import Path
 
 import altcha
 import lxml.html
-import psycopg
 import pytest
 import requests
 
+from tests.postgres import admin
 from tests.worker import processes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,8 +146,7 @@ class Site:
 
 @pytest.fixture
 def site(postgres, tmp_path):
-    with psycopg.connect(f"{postgres.url}/postgres", autocommit=True) as connection:
-        connection.execute("CREATE DATABASE khabar")
+    admin(postgres.url, "CREATE DATABASE khabar")
     made = Site(tmp_path, f"{postgres.url}/khabar")
     made.khabar("migrate", "--noinput", "-v0")
     made.khabar("collectstatic", "--noinput", "-v0")

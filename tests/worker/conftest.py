@@ -4,7 +4,9 @@ import subprocess
 
 import pytest
 
-from .processes import KHABAR, Site, admin, environment, postgres_server
+from tests.postgres import admin, postgres_server
+
+from .processes import KHABAR, Site, environment
 
 
 @pytest.fixture(scope="session")

@@ -35,19 +35,6 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def postgres_server():
-    """The PostgreSQL server of the test run (DATABASE_URL), or None on SQLite."""
-    url = os.environ.get("DATABASE_URL", "")
-    return url.rsplit("/", 1)[0] if url.startswith(("postgres://", "postgresql://")) else None
-
-
-def admin(server, statement):
-    import psycopg
-
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(statement)
-
-
 def environment(folder, database, **extra):
     return {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),

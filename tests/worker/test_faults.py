@@ -7,7 +7,9 @@ import sqlite3
 
 import pytest
 
-from .processes import postgres_server, wait_for
+from tests.postgres import postgres_server
+
+from .processes import wait_for
 
 
 @pytest.fixture
