@@ -1,13 +1,17 @@
 """Shared fixtures: a site with sections, authors, an agency and published articles."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.cache import cache
+from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 
 from khabar.newsroom.archive import archive_for
 from khabar.newsroom.models import Agency, ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
@@ -46,6 +50,23 @@ def home(db):
 @pytest.fixture
 def section(home):
     return home.add_child(instance=SectionPage(title="سياسة", slug="politics", intro="أخبار السياسة"))
+
+
+@pytest.fixture
+def second_section(home):
+    return home.add_child(instance=SectionPage(title="اقتصاد", slug="economy", intro="أخبار الاقتصاد"))
+
+
+@pytest.fixture
+def make_image(db):
+    """A factory of Wagtail images: a plain PNG of the given size and colour (set MEDIA_ROOT first)."""
+
+    def make(title="صورة", size=(800, 600), colour=(120, 60, 30)):
+        buffer = io.BytesIO()
+        PILImage.new("RGB", size, colour).save(buffer, "PNG")
+        return Image.objects.create(title=title, file=ImageFile(buffer, name="photo.png"))
+
+    return make
 
 
 @pytest.fixture

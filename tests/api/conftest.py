@@ -1,12 +1,8 @@
 """A small newsroom for /api/v1/: stories in two sections, one of them private, with pictures."""
 
 import datetime as dt
-import io
 
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction
 
 from khabar.newsroom.models import Author, SectionPage
@@ -21,27 +17,12 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def make_image(db):
-    def make(title="صورة", size=(800, 600)):
-        buffer = io.BytesIO()
-        PILImage.new("RGB", size, (120, 60, 30)).save(buffer, "PNG")
-        return Image.objects.create(title=title, file=ImageFile(buffer, name="photo.png"))
-
-    return make
-
-
-@pytest.fixture
-def economy(home):
-    return home.add_child(instance=SectionPage(title="اقتصاد", slug="economy", intro="أخبار الاقتصاد"))
-
-
-@pytest.fixture
 def second_author(db):
     return Author.objects.create(name="أحمد الكاتب", slug="ahmad", role="محرر")
 
 
 @pytest.fixture
-def newsroom(make_article, economy, second_author, make_image, django_capture_on_commit_callbacks):
+def newsroom(make_article, second_section, second_author, make_image, django_capture_on_commit_callbacks):
     """Four public stories a day apart (newest last), one password-protected story, and one in a
     section that needs a login: the last two must never show."""
     with django_capture_on_commit_callbacks(execute=True):
@@ -50,7 +31,7 @@ def newsroom(make_article, economy, second_author, make_image, django_capture_on
                 f"خبر رقم {i}",
                 slug=f"story-{i}",
                 published_at=T0 + dt.timedelta(days=i),
-                in_section=economy if i % 2 else None,
+                in_section=second_section if i % 2 else None,
                 topics=["روسيا"] if i < 2 else ["النفط"],
                 source_url=f"https://apnews.com/article/{i}",
             )
@@ -67,7 +48,7 @@ def newsroom(make_article, economy, second_author, make_image, django_capture_on
             page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
         )
         closed = SectionPage(title="مغلق", slug="closed")
-        economy.get_parent().add_child(instance=closed)
+        second_section.get_parent().add_child(instance=closed)
         hidden = make_article(
             "خبر في قسم مغلق", slug="hidden", in_section=closed, published_at=T0 + dt.timedelta(days=6)
         )

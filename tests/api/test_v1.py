@@ -89,7 +89,7 @@ def test_private_and_unpublished_stories_never_show(client, newsroom):
     assert client.get(f"/api/v1/articles/{stories[1].pk}").status_code == 404
 
 
-def test_filters(client, newsroom, economy, second_author):
+def test_filters(client, newsroom, second_section, second_author):
     stories, _private, _hidden = newsroom
     pks = [story.pk for story in stories]
     assert ids(client.get("/api/v1/articles", {"section": "economy"})) == [pks[3], pks[1]]
@@ -170,7 +170,7 @@ def test_bad_article_ids(client, newsroom, path):
         assert response.json()["error"].startswith(("رقم الخبر", "لا يوجد"))
 
 
-def test_sections_authors_topics(client, newsroom, section, economy, author, second_author):
+def test_sections_authors_topics(client, newsroom, section, second_section, author, second_author):
     root = Site.objects.get(is_default_site=True).root_url
     sections = client.get("/api/v1/sections").json()
     assert [(s["slug"], s["title"], s["url"]) for s in sections["results"]] == [

@@ -1,11 +1,6 @@
 """Fixtures for the public newsroom site: images, authors with photos, an article with every block."""
 
-import io
-
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from wagtail.images.models import Image
 
 from khabar.newsroom.models import Author
 
@@ -13,16 +8,6 @@ from khabar.newsroom.models import Author
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def make_image(db):
-    def make(title="صورة", size=(800, 600), colour=(120, 60, 30)):
-        buffer = io.BytesIO()
-        PILImage.new("RGB", size, colour).save(buffer, "PNG")
-        return Image.objects.create(title=title, file=ImageFile(buffer, name="photo.png"))
-
-    return make
 
 
 @pytest.fixture
@@ -55,10 +40,3 @@ def newsroom_settings(home):
     from khabar.newsroom.models import NewsroomSettings
 
     return NewsroomSettings.for_site(Site.objects.get(is_default_site=True))
-
-
-@pytest.fixture
-def second_section(home):
-    from khabar.newsroom.models import SectionPage
-
-    return home.add_child(instance=SectionPage(title="اقتصاد", slug="economy", intro="أخبار الاقتصاد"))

@@ -1,16 +1,12 @@
 """Partners, their clients and the official IPTC schemas the output is checked against."""
 
-import io
 import json
 from pathlib import Path
 
 import pytest
-from django.core.files.images import ImageFile
 from django.test import Client
 from jsonschema import Draft202012Validator
-from PIL import Image as PILImage
 from referencing import Registry
-from wagtail.images.models import Image
 
 from khabar.syndication.models import Partner
 
@@ -58,16 +54,6 @@ def api(make_partner):
 
 
 @pytest.fixture
-def make_image(db):
-    def make(title="صورة", size=(800, 600)):
-        buffer = io.BytesIO()
-        PILImage.new("RGB", size, (120, 60, 30)).save(buffer, "PNG")
-        return Image.objects.create(title=title, file=ImageFile(buffer, name="photo.png"))
-
-    return make
-
-
-@pytest.fixture
 def staff_article(make_article):
     """A story the newsroom wrote itself: no agency, no wire item."""
 
@@ -77,10 +63,3 @@ def staff_article(make_article):
         return make_article(title, **kwargs)
 
     return make
-
-
-@pytest.fixture
-def second_section(home):
-    from khabar.newsroom.models import SectionPage
-
-    return home.add_child(instance=SectionPage(title="اقتصاد", slug="economy", intro="أخبار الاقتصاد"))
