@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from khabar.comments.models import ReaderComment, SpentChallenge, Status
+from khabar.core.errors import CSRF_REFUSED
 
 from .conftest import form_fields, post, solve
 
@@ -93,13 +94,19 @@ def test_a_rate_limited_post_touches_neither_database_nor_session(client, make_a
     assert "sessionid" not in response.cookies
 
 
-def test_csrf_is_still_checked_after_the_rate_limit(make_article, policy):
+def test_csrf_is_still_checked_after_the_rate_limit_and_refused_in_arabic(make_article, policy):
     article = make_article()
     browser = Client(enforce_csrf_checks=True)
     data = form_fields(browser, article)
     data.update(name="قارئ", comment="تعليق", altcha=solve(browser))
     del data["csrfmiddlewaretoken"]
-    assert browser.post(reverse("comments:post", args=[article.pk]), data).status_code == 403
+    url = reverse("comments:post", args=[article.pk])
+    page = browser.post(url, data)
+    assert page.status_code == 403 and '<html lang="ar" dir="rtl"' in page.content.decode()
+    assert CSRF_REFUSED in page.content.decode() and "CSRF" not in page.content.decode()
+    fragment = browser.post(url, data, HTTP_X_REQUESTED_WITH="fetch")
+    assert fragment.status_code == 403 and fragment.content.decode().startswith('<p class="comment-message')
+    assert CSRF_REFUSED in fragment.content.decode()
     assert not SpentChallenge.objects.exists()
     assert not ReaderComment.objects.exists()
 
