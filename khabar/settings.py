@@ -179,6 +179,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Answers a 404 with the permanent redirect an import or a slug change left.
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "khabar.newsroom.sites.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "khabar.urls"

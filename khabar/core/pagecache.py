@@ -130,16 +130,31 @@ def _read_versions(tags):
     return {tag: found.get(tag, 0) for tag in tags}
 
 
+# Tags that almost every page reads the version of (the masthead's, the breaking banner's …): the first
+# version a render reads brings all of them in the same query.
+_SHARED_TAGS = set()
+
+
+def shared_tag(tag):
+    """Declare ``tag`` one that almost every page reads: :func:`tag_version` reads it with the others."""
+    _SHARED_TAGS.add(tag)
+    return tag
+
+
 def tag_version(tag, request=None):
     """The current version of ``tag``: part of a cache key that goes stale with the tag.
 
     With ``request``, the caller reads what the tag stands for after this call, so the page being
-    rendered may be stored with this version (it is remembered on the request, and read only once).
+    rendered may be stored with this version (it is remembered on the request, and read only once,
+    together with the :func:`shared_tag` versions the render will read later: read before their data,
+    they can only make a stored page go stale sooner).
     """
-    version = tag_versions([tag], request)[tag]
-    if request is not None:
-        request._tag_versions = {**getattr(request, "_tag_versions", {}), tag: version}
-    return version
+    if request is None:
+        return tag_versions([tag])[tag]
+    known = getattr(request, "_tag_versions", {})
+    if tag not in known:
+        request._tag_versions = known = {**known, **tag_versions({tag, *_SHARED_TAGS}, request)}
+    return known[tag]
 
 
 def _page_key(request):

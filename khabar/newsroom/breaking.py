@@ -8,12 +8,12 @@ stories it shows, so the banner appears as soon as a story is published and goes
 from django.core.cache import cache
 from django.utils import timezone
 
-from khabar.core.pagecache import also_tag, expire_at, invalidate, tag_version
+from khabar.core.pagecache import also_tag, expire_at, invalidate, shared_tag, tag_version
 
 from .models import ArticlePage
 from .models.pages import public_pages
 
-TAG = "breaking"
+TAG = shared_tag("breaking")
 
 
 def _key(request=None):

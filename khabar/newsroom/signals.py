@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 
 from khabar.core.pagecache import invalidate
@@ -69,6 +69,13 @@ def settings_changed(sender, instance, created=False, **kwargs):
     # The row is created, with its defaults, by the first page that reads it: nothing shown changes.
     if not created:
         invalidate("settings", "listing")
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def site_changed(sender, instance, **kwargs):
+    # Every page shows its site's address (canonical links); the site is kept under "settings".
+    invalidate("settings", "listing")
 
 
 @receiver(post_save, sender=PageViewRestriction)

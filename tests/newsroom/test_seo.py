@@ -45,6 +45,19 @@ def test_every_page_type_is_arabic_rtl_with_a_canonical_link(client, make_articl
         assert meta(doc, "og:title") and meta(doc, "twitter:card"), url
 
 
+def test_a_change_of_the_site_reaches_pages_already_cached(client, make_article):
+    from wagtail.models import Site
+
+    article = make_article()
+    for url in ("/", article.url):
+        assert head(client, url).xpath("//link[@rel='canonical']/@href") == [f"{ROOT}{url}"]
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "news.example", 443
+    site.save()
+    for url in ("/", article.url):
+        assert head(client, url).xpath("//link[@rel='canonical']/@href") == [f"https://news.example{url}"]
+
+
 def test_paginated_listing_canonical_keeps_only_the_page_number(client, make_article):
     for i in range(21):
         make_article(f"خبر {i}", slug=f"s-{i}")

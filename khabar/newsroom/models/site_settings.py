@@ -2,9 +2,13 @@ from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Site
 
-from khabar.core.pagecache import tag_version
+from khabar.core.pagecache import shared_tag, tag_version
+
+from ..sites import site_for_request
+
+# Every page reads the masthead's settings and sections, kept under this tag.
+shared_tag("settings")
 
 
 @register_setting(icon="site")
@@ -45,7 +49,7 @@ class NewsroomSettings(BaseSiteSetting):
         # "settings" tag, whose version the page cache has usually read already), not queried each view.
         attr = cls.get_cache_attr_name()
         if not hasattr(request, attr):
-            site = Site.find_for_request(request)
+            site = site_for_request(request)
             key = f"newsroom-settings:{site.pk if site else ''}:{tag_version('settings', request)}"
             if (found := cache.get(key)) is None:
                 found = cls.for_site(site)
