@@ -141,3 +141,22 @@ def test_listings_cost_no_extra_query_per_restriction(client, stories, make_arti
         story = make_article(f"خبر مقيد {n}", slug=f"restricted-{n}")
         PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
     assert cold_home_queries() == unrestricted
+
+
+def test_a_story_made_private_after_it_was_read_asks_for_its_password(
+    client, make_article, django_capture_on_commit_callbacks
+):
+    # Read while no page of the site is private: the page skips the view-restriction check then.
+    with django_capture_on_commit_callbacks(execute=True):
+        story = make_article(f"{SECRET} كان عامًا", slug="was-public")
+    assert SECRET in client.get(story.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=story, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+    response = client.get(story.url)
+    assert response.status_code == 200 and SECRET not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=story.section, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(story.section.url).status_code == 302

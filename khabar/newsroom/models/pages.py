@@ -11,16 +11,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
 from django.db.models import (
-    Exists,
-    IntegerField,
+    BooleanField,
+    F,
     OuterRef,
     Q,
     Subquery,
-    Value,
     prefetch_related_objects,
 )
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models.expressions import Expression, RawSQL
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -98,19 +96,60 @@ def latest_ids(section_id, limit, exclude=None):
     return stories.values("pk")[:limit]
 
 
-def public_pages(queryset):
-    """``queryset`` without the pages under a view restriction (password, login or groups).
+class Unrestricted(Expression):
+    """True for a page under no view restriction: ``NOT EXISTS`` a restriction whose page's path
+    starts the page's path.
 
-    One correlated sub-query (a page is private when its path starts with a restricted page's
-    path), so a listing costs no extra query however many restrictions there are. The sub-query
-    reads the restrictions (a handful of rows) and each one's page by key: joined to the page
-    table instead, SQLite read every page of the tree for every story it listed.
+    One correlated sub-query, so a listing costs no extra query however many restrictions there are.
+    It reads the restrictions (a handful of rows) and each one's page by key: joined to the page table
+    instead, SQLite read every page of the tree for every story it listed. Written as SQL here because
+    every listing of every page carries it, and the same sub-query built with the ORM (``Exists`` of a
+    ``Subquery``) cost more to compile than the rest of the listing's query.
     """
-    restricted_path = Page.objects.filter(pk=OuterRef("page_id")).order_by().values("path")[:1]
-    restricted = PageViewRestriction.objects.annotate(restricted_path=Subquery(restricted_path)).filter(
-        restricted_path=Substr(OuterRef("path"), 1, Length("restricted_path"))
-    )
-    return queryset.exclude(Exists(restricted))
+
+    conditional = True
+
+    def __init__(self, path="path"):
+        super().__init__(output_field=BooleanField())
+        self.path = F(path) if isinstance(path, str) else path
+
+    def get_source_expressions(self):
+        return [self.path]
+
+    def set_source_expressions(self, exprs):
+        (self.path,) = exprs
+
+    def as_sql(self, compiler, connection):
+        path, params = compiler.compile(self.path)
+        quote = connection.ops.quote_name
+        restricted_path = (
+            f"(SELECT khabar_rp.{quote('path')} FROM {quote(Page._meta.db_table)} khabar_rp"
+            f" WHERE khabar_rp.{quote('id')} = khabar_r.{quote('page_id')} LIMIT 1)"
+        )
+        sql = (
+            f"NOT EXISTS(SELECT 1 FROM {quote(PageViewRestriction._meta.db_table)} khabar_r"
+            f" WHERE {restricted_path} = SUBSTR({path}, 1, LENGTH({restricted_path})) LIMIT 1)"
+        )
+        return sql, params
+
+
+def public_pages(queryset):
+    """``queryset`` without the pages under a view restriction (password, login or groups)."""
+    return queryset.filter(Unrestricted())
+
+
+def view_restrictions_exist(request):
+    """Whether any page of the site is private (password, login or groups), kept in the cache.
+
+    Creating or deleting a restriction invalidates the "settings" tag (``signals.py``), so a page is
+    never taken for public after one is added. Most sites have none: their pages skip the check.
+    """
+    key = f"view-restrictions:{tag_version('settings', request)}"
+    exist = cache.get(key)
+    if exist is None:
+        exist = PageViewRestriction.objects.exists()
+        cache.set(key, exist, timeout=None)
+    return exist
 
 
 def union_all(querysets):
@@ -198,6 +237,10 @@ class CacheTaggedPage(Page):
         return [f"page:{self.pk}", "settings"]
 
     def get_view_restrictions(self):
+        if (
+            self.__dict__.get("view_restrictions_exist") is False
+        ):  # known by the serve hook (wagtail_hooks.py)
+            return PageViewRestriction.objects.none()
         # Wagtail's own takes two queries (the ancestors' alias_of, then the restrictions).
         # One suffices: restrictions on this page, its ancestors, or the sources of those that are aliases.
         # Both are sub-queries of page ids found by path: a join to the page table made SQLite read
@@ -483,13 +526,11 @@ class ArticlePage(CacheTaggedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_renditions()
-        context["related"] = related = self.related_articles(preview=getattr(request, "is_preview", False))
-        attach_lead_pictures(related)
+        related, latest = self.related_and_latest(preview=getattr(request, "is_preview", False))
+        context["related"] = attach_lead_pictures(related)
         shown = {self.pk, *(article.pk for article in related)}
         # The side column's latest stories: any publication changes it (the "listing" tag).
-        context["side_latest"] = [
-            story for story in live_articles()[: SIDE_LATEST + len(shown)] if story.pk not in shown
-        ][:SIDE_LATEST]
+        context["side_latest"] = [story for story in latest if story.pk not in shown][:SIDE_LATEST]
         context["ld"] = news_article(self, request, NewsroomSettings.for_request(request).publication_name)
         tag_request(request, "listing", *(f"page:{article.pk}" for article in related))
         return context
@@ -547,30 +588,37 @@ class ArticlePage(CacheTaggedPage):
     def topics(self):
         return list(self.tags.all())
 
-    def related_articles(self, limit=4, preview=False):
-        """Editors' choices first, then the latest stories of the same section."""
-        if not preview and self.pk:
-            # One query: chosen stories in the editors' order, then the section's latest. Both
-            # candidate sets are small index scans (a UNION ALL, not an OR of two IN sub-queries,
-            # which PostgreSQL answers by filtering every story); only they are sorted.
-            chosen_order = RelatedArticle.objects.filter(article_id=self.pk, related_id=OuterRef("pk"))
-            candidates = [RelatedArticle.objects.filter(article_id=self.pk).values("related_id")]
-            if self.section_id:
-                candidates.append(latest_ids(self.section_id, limit, exclude=self.pk))
-            return list(
-                live_articles()
-                .filter(pk__in=union_all(candidates))
-                .exclude(pk=self.pk)
-                .annotate(
-                    chosen_order=Coalesce(
-                        Subquery(chosen_order.values("sort_order")[:1]),
-                        Value(2**31 - 1),
-                        output_field=IntegerField(),
-                    )
-                )
-                .order_by("chosen_order", "-published_at", "-pk")[:limit]
-            )
-        # Previews show the related stories of the draft, held in memory.
+    def related_and_latest(self, limit=4, preview=False):
+        """The related stories (editors' choices first, then the newest of the same section) and the
+        site's newest ``SIDE_LATEST + limit + 1`` stories, in one query.
+
+        The candidates are a UNION ALL of small index scans (the choices, the section's newest, the
+        site's newest: an OR of IN sub-queries made PostgreSQL filter every story); only they are sorted.
+        The section's ``limit`` newest are among them, so the related stories are found here.
+        """
+        newest = SIDE_LATEST + limit + 1
+        if preview or not self.pk:
+            return self.draft_related(limit), list(live_articles()[:newest])
+        chosen_order = RelatedArticle.objects.filter(article_id=self.pk, related_id=OuterRef("pk"))
+        candidates = [
+            live_articles().values("pk")[:newest],
+            RelatedArticle.objects.filter(article_id=self.pk).values("related_id"),
+        ]
+        if self.section_id:
+            candidates.append(latest_ids(self.section_id, limit, exclude=self.pk))
+        stories = list(
+            live_articles()
+            .filter(pk__in=union_all(candidates))
+            .annotate(chosen_order=Subquery(chosen_order.values("sort_order")[:1]))
+        )
+        chosen = sorted((s for s in stories if s.chosen_order is not None), key=lambda s: s.chosen_order)
+        same_section = [s for s in stories if s.section_id == self.section_id and s.pk != self.pk]
+        related = [s for s in chosen if s.pk != self.pk][:limit]
+        related += [s for s in same_section if s.chosen_order is None][: limit - len(related)]
+        return related, stories[:newest]
+
+    def draft_related(self, limit):
+        """A preview's related stories: the draft's choices (held in memory), then the section's newest."""
         chosen_ids = [link.related_id for link in self.related_links.all()]
         chosen = {a.pk: a for a in live_articles().filter(pk__in=chosen_ids)} if chosen_ids else {}
         related = [chosen[pk] for pk in chosen_ids if pk in chosen][:limit]
