@@ -14,7 +14,15 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 
 from khabar.newsroom.archive import archive_for
-from khabar.newsroom.models import Agency, ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+from khabar.newsroom.models import (
+    Agency,
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    HomePage,
+    SectionPage,
+    copy_published_at_to_links,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -123,6 +131,7 @@ def make_article(section, agency, author):
         ArticlePage.objects.filter(pk=article.pk).update(
             first_published_at=when, published_at=when, last_published_at=when
         )
+        copy_published_at_to_links([article.pk])
         article.refresh_from_db()
         return article
 

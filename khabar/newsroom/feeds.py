@@ -16,7 +16,7 @@ from khabar.core.pagecache import tag_request
 
 from . import breaking
 from .models import Author, NewsroomSettings, SectionPage
-from .models.pages import live_articles, public_pages
+from .models.pages import by_author, by_topic, live_articles, public_pages
 
 FEED_SIZE = 30
 BREAKING_CATEGORY = "عاجل"
@@ -134,7 +134,7 @@ class AuthorRss(LatestRss):
 
     def articles(self, obj):
         tag_request(self.request, f"author:{obj.pk}")
-        return live_articles().filter(article_authors__author=obj)
+        return by_author(obj)
 
 
 class AuthorAtom(AuthorRss):
@@ -153,7 +153,7 @@ class TopicRss(LatestRss):
 
     def articles(self, obj):
         tag_request(self.request, f"topic:{obj.pk}")
-        return live_articles().filter(tags=obj)
+        return by_topic(obj)
 
 
 class TopicAtom(TopicRss):

@@ -9,14 +9,14 @@ from khabar.core.pagecache import tag_request
 
 from .branding import ICON_SIZES
 from .models import Author, NewsroomSettings
-from .models.pages import live_articles, paginate
+from .models.pages import by_author, by_topic, paginate
 from .pictures import attach_lead_pictures
 
 
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     tag_request(request, f"author:{author.pk}", "listing", "settings")
-    articles = paginate(request, live_articles().filter(article_authors__author=author))
+    articles = paginate(request, by_author(author))
     attach_lead_pictures(articles)
     return render(request, "newsroom/author_page.html", {"author": author, "articles": articles})
 
@@ -24,7 +24,7 @@ def author_detail(request, slug):
 def topic_detail(request, slug):
     topic = get_object_or_404(Tag, slug=slug)
     tag_request(request, f"topic:{topic.pk}", "listing", "settings")
-    articles = paginate(request, live_articles().filter(tags=topic))
+    articles = paginate(request, by_topic(topic))
     attach_lead_pictures(articles)
     return render(request, "newsroom/topic_page.html", {"topic": topic, "articles": articles})
 

@@ -40,7 +40,14 @@ from khabar.core.markup import plain_text
 from khabar.core.pagecache import invalidate
 from khabar.newsroom.archive import archive_for
 from khabar.newsroom.importing.lookups import DEFAULT_SECTION, Lookups, unique_slug
-from khabar.newsroom.models import ArticleAuthor, ArticlePage, Author, HomePage, InfoPage
+from khabar.newsroom.models import (
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    HomePage,
+    InfoPage,
+    copy_published_at_to_links,
+)
 from khabar.search.index import enqueue_reindex
 from khabar.wire.fetch import FetchError, fetch
 
@@ -523,6 +530,7 @@ class WordPressImport:
             type(page).objects.filter(pk=page.pk).update(first_published_at=first, last_published_at=last)
             if isinstance(page, ArticlePage):
                 ArticlePage.objects.filter(pk=page.pk).update(published_at=first)
+                copy_published_at_to_links([page.pk])
 
     def restrict(self, page, password):
         restrictions = PageViewRestriction.objects.filter(page=page)

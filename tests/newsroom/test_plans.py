@@ -54,6 +54,23 @@ def full_reads(sql):
         ]
 
 
+def sorts(sql):
+    """The lines of the plan of ``sql`` that sort rows (rather than reading them in an index's order).
+
+    On PostgreSQL sorting is switched off, so a plan keeps a sort only when no index gives the order.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            return [str(row[-1]) for row in cursor.fetchall() if "B-TREE FOR" in str(row[-1])]
+        cursor.execute("SET enable_sort = off")
+        try:
+            cursor.execute(f"EXPLAIN {sql}")
+            return [row[0] for row in cursor.fetchall() if re.search(r"\bSort\b", row[0])]
+        finally:
+            cursor.execute("RESET enable_sort")
+
+
 @pytest.fixture
 def site(home, section, second_section, make_article, make_author):
     writer = make_author("ليلى حداد", "layla")
@@ -107,6 +124,41 @@ def test_no_public_page_reads_the_whole_page_tree_or_story_table(client, site):
             sql = query["sql"]
             if sql.startswith("SELECT"):
                 assert not full_reads(sql), (url, sql, full_reads(sql))
+
+
+@pytest.mark.parametrize(
+    "url, link_table",
+    [
+        ("/authors/layla/", "newsroom_articleauthor"),
+        ("/feeds/author/layla/rss/", "newsroom_articleauthor"),
+        ("/topics/روسيا/", "newsroom_articletag"),
+        ("/feeds/topic/روسيا/rss/", "newsroom_articletag"),
+    ],
+)
+def test_author_and_topic_listings_read_their_link_index_in_order(client, site, url, link_table):
+    """The newest of an author's or topic's stories are a range of (author|tag, published_at) on the
+    link rows, not a sort of every story the author wrote or the topic holds."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    listing = [
+        q["sql"]
+        for q in queries.captured_queries
+        if f'ORDER BY "{link_table}"."published_at" DESC' in q["sql"]
+    ]
+    assert listing, url
+    for sql in listing:
+        assert not sorts(sql), (url, sorts(sql))
+
+
+def test_the_sort_check_sees_a_sort(home, section, make_article):
+    """The check itself: stories ordered by a column without an index are sorted."""
+    from khabar.newsroom.models import ArticlePage
+
+    make_article("خبر")
+    queryset = ArticlePage.objects.order_by("translator").values("pk")[:5]
+    with CaptureQueriesContext(connection) as queries:
+        list(queryset)
+    assert sorts(queries.captured_queries[0]["sql"])
 
 
 def test_the_plan_check_sees_a_full_read(home, section, make_article):

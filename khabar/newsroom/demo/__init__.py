@@ -22,7 +22,7 @@ from wagtail.models import Site
 from ..archive import archive_for
 from ..importing.bulk import headline_slug
 from ..importing.lookups import Lookups
-from ..models import ArticleAuthor, ArticlePage, Author
+from ..models import ArticleAuthor, ArticlePage, Author, copy_published_at_to_links
 from .pictures import image_file, portrait_file
 
 DATA = Path(__file__).with_name("stories.json")
@@ -102,6 +102,7 @@ def _publish(story, section, lookups, authors, images, now):
     ArticlePage.objects.filter(pk=article.pk).update(
         first_published_at=first, published_at=first, last_published_at=last, latest_revision_created_at=last
     )
+    copy_published_at_to_links([article.pk])
     return article
 
 

@@ -150,10 +150,15 @@ class TreeWriter:
                 )
             )
             if author_id := lk.author_id(story.author):
-                bylines.append(ArticleAuthor(article_id=page.pk, author_id=author_id, sort_order=0))
+                bylines.append(
+                    ArticleAuthor(
+                        article_id=page.pk, author_id=author_id, sort_order=0, published_at=story.published_at
+                    )
+                )
                 lk.touched["author"].add(author_id)
             topics += [
-                ArticleTag(content_object_id=page.pk, tag_id=tag) for tag in lk.topic_ids(story.topics)
+                ArticleTag(content_object_id=page.pk, tag_id=tag, published_at=story.published_at)
+                for tag in lk.topic_ids(story.topics)
             ]
             lk.touched["topic"].update(lk.topic_ids(story.topics))
             lk.touched["section"].add(section.pk)

@@ -12,6 +12,9 @@ from .pages import (
     RelatedArticle,
     SectionPage,
     YearArchivePage,
+    by_author,
+    by_topic,
+    copy_published_at_to_links,
     live_articles,
     public_pages,
 )
@@ -32,6 +35,9 @@ __all__ = [
     "SectionPage",
     "TopStory",
     "YearArchivePage",
+    "by_author",
+    "by_topic",
+    "copy_published_at_to_links",
     "live_articles",
     "public_pages",
 ]

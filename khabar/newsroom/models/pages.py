@@ -397,6 +397,16 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "newsroom.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
+    # The story's published_at, copied here (``copy_published_at_to_links``): a topic's newest
+    # stories are then a range of (tag, published_at) instead of a sort of all the topic's stories.
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["tag", "-published_at", "-content_object"], name="articletag_tag_published_idx"
+            )
+        ]
 
 
 class ArticlePage(CacheTaggedPage):
@@ -668,6 +678,8 @@ class ArticlePage(CacheTaggedPage):
                 if revision.content.get("slug") == provisional:
                     revision.content["slug"] = self.slug
                     revision.save(update_fields=["content"])
+        if update_fields is None or "published_at" in update_fields:
+            copy_published_at_to_links([self.pk])
 
     def headline_slug(self) -> str:
         """The Arabic headline's slug, unique among the stories of the same month."""
@@ -692,12 +704,46 @@ class ArticleAuthor(Orderable):
     author = models.ForeignKey(
         "newsroom.Author", verbose_name=_("author"), on_delete=models.CASCADE, related_name="+"
     )
+    # As on ArticleTag: an author's newest stories are a range of (author, published_at).
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [FieldPanel("author")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")
         constraints = [models.UniqueConstraint(fields=["article", "author"], name="unique_article_author")]
+        indexes = [
+            models.Index(fields=["author", "-published_at", "-article"], name="articleauthor_published_idx")
+        ]
+
+
+def copy_published_at_to_links(article_ids):
+    """Copy the stories' ``published_at`` onto their byline and topic rows, which sort listings by it.
+
+    Called after anything that writes a story's ``published_at`` or its bylines and topics
+    (``ArticlePage.save`` does it for itself; code that updates the column directly calls it).
+    """
+    for model, column in ((ArticleAuthor, "article_id"), (ArticleTag, "content_object_id")):
+        story = ArticlePage.objects.filter(pk=OuterRef(column)).values("published_at")[:1]
+        model.objects.filter(**{f"{column}__in": article_ids}).update(published_at=Subquery(story))
+
+
+def by_author(author):
+    """An author's live stories, newest first, read as a range of the byline rows' index."""
+    return (
+        live_articles()
+        .filter(article_authors__author=author)
+        .order_by("-article_authors__published_at", "-article_authors__article")
+    )
+
+
+def by_topic(tag):
+    """A topic's live stories, newest first, read as a range of the topic rows' index."""
+    return (
+        live_articles()
+        .filter(tagged_items__tag=tag)
+        .order_by("-tagged_items__published_at", "-tagged_items__content_object")
+    )
 
 
 class RelatedArticle(Orderable):
