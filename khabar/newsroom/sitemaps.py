@@ -1,4 +1,9 @@
-"""sitemap.xml (an index of paginated sitemaps) and the Google News sitemap.
+"""sitemap.xml (an index of the sitemaps) and the Google News sitemap.
+
+Stories are listed one sitemap per month of publication (``sitemap-articles-2026-11.xml``, a range of
+the ``published_at`` index), so no file and no query grows with the archive; the index lists the months
+from the oldest story's to the newest's (two index look-ups). ``sitemap-articles.xml``, the single
+paginated file of before, redirects to the index.
 
 The news sitemap lists only stories of the last two days, at most 1,000 a file
 (Google's limit), with ``news:language`` ``ar``.
@@ -7,14 +12,14 @@ Locations are built from the Wagtail Site's root URL, like the canonical links,
 never from django.contrib.sites (whose default domain is example.com).
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -61,12 +66,21 @@ class SectionSitemap(RequestSitemap):
 
 
 class ArticleSitemap(RequestSitemap):
-    limit = 10_000
+    """The stories first published in one month (site time zone), oldest first."""
+
+    limit = 50_000  # the sitemap protocol's limit per file
+
+    def __init__(self, request, month=None):
+        super().__init__(request)
+        self.month = month
 
     def items(self):
+        start, end = month_period(*self.month)
         return (
             live_articles()
             .select_related(None)
+            .filter(published_at__gte=start, published_at__lt=end)
+            .order_by("published_at", "pk")
             .only("id", "url_path", "last_published_at", "first_published_at")
         )
 
@@ -103,16 +117,37 @@ class NewsSitemap(ArticleSitemap):
         return urls
 
 
+def month_period(year, month):
+    """``(start, end)`` of a month in the site's time zone."""
+    start = datetime(year, month, 1)
+    end = datetime(year + month // 12, month % 12 + 1, 1)
+    return timezone.make_aware(start), timezone.make_aware(end)
+
+
+def story_months():
+    """``(year, month)`` of every month from the oldest story's to the newest's, oldest first.
+
+    Read from the two ends of the ``published_at`` index rather than grouped over every story; a month
+    without a story in between gets an empty sitemap, which is valid.
+    """
+    dates = live_articles().select_related(None).values_list("published_at", flat=True)
+    oldest, newest = dates.order_by("published_at", "pk").first(), dates.first()
+    if oldest is None:
+        return []
+    oldest, newest = timezone.localtime(oldest), timezone.localtime(newest)
+    first, last = oldest.year * 12 + oldest.month - 1, newest.year * 12 + newest.month - 1
+    return [(number // 12, number % 12 + 1) for number in range(first, last + 1)]
+
+
 def _sitemaps(request):
-    return {
-        "sections": SectionSitemap(request),
-        "articles": ArticleSitemap(request),
-        "news": NewsSitemap(request),
-    }
+    return {"sections": SectionSitemap(request), "news": NewsSitemap(request)}
 
 
 def sitemap_index(request):
-    """Every sitemap file, including each page of a paginated one (``?p=2``)."""
+    """Every sitemap file: sections, one per month of stories, news (with each page of it, ``?p=2``).
+
+    The months carry no ``lastmod``: it would cost a read of every story of every month.
+    """
     tag_request(request, "listing")
     root = Site.find_for_request(request).root_url.rstrip("/")
     entries = []
@@ -124,18 +159,35 @@ def sitemap_index(request):
             sitemap_views.SitemapIndexItem(f"{url}?p={number}", lastmod)
             for number in range(2, sitemap.paginator.num_pages + 1)
         ]
+        if section == "sections":
+            entries += [
+                sitemap_views.SitemapIndexItem(
+                    root + reverse("newsroom:sitemap-month", kwargs={"year": year, "month": f"{month:02d}"}),
+                    None,
+                )
+                for year, month in story_months()
+            ]
     return TemplateResponse(
         request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
     )
 
 
 def sitemap_section(request, section):
+    if section == "articles":  # the single paginated file of before, which crawlers may still ask for
+        return HttpResponsePermanentRedirect(reverse("newsroom:sitemap"))
     sitemaps = _sitemaps(request)
     if section not in sitemaps:
         raise Http404
     tag_request(request, "listing")
     template = "newsroom/news_sitemap.xml" if section == "news" else "sitemap.xml"
     return sitemap_views.sitemap(request, sitemaps, section=section, template_name=template)
+
+
+def sitemap_month(request, year, month):
+    """The stories first published in one month (the URL allows months 01–12 only)."""
+    tag_request(request, "listing")
+    sitemaps = {"articles": ArticleSitemap(request, (int(year), int(month)))}
+    return sitemap_views.sitemap(request, sitemaps, section="articles")
 
 
 def news_sitemap(request):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import feeds, sitemaps, views
 
@@ -16,6 +16,11 @@ urlpatterns = [
     path("feeds/topic/<str:slug>/rss/", feeds.TopicRss(), name="topic-rss"),
     path("feeds/topic/<str:slug>/atom/", feeds.TopicAtom(), name="topic-atom"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    re_path(
+        r"^sitemap-articles-(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])\.xml$",
+        sitemaps.sitemap_month,
+        name="sitemap-month",
+    ),
     path("sitemap-<str:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news-sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),

@@ -131,7 +131,7 @@ def test_sitemap_index_lists_every_sitemap(client, stories):
     locations = [s.findtext(f"{SM}loc") for s in index.findall(f"{SM}sitemap")]
     assert locations == [
         f"{ROOT}/sitemap-sections.xml",
-        f"{ROOT}/sitemap-articles.xml",
+        f"{ROOT}/sitemap-articles-2026-11.xml",
         f"{ROOT}/sitemap-news.xml",
     ]
     for sitemap in index.findall(f"{SM}sitemap"):
@@ -146,7 +146,7 @@ def test_section_and_article_sitemaps(client, stories):
         f"{ROOT}/politics/",
         f"{ROOT}/economy/",
     ]
-    articles = xml(client, "/sitemap-articles.xml", "application/xml")
+    articles = xml(client, "/sitemap-articles-2026-11.xml", "application/xml")
     urls = {u.findtext(f"{SM}loc"): u.findtext(f"{SM}lastmod") for u in articles.findall(f"{SM}url")}
     assert urls == {
         f"{ROOT}{stories['site'].url}": "2026-11-03",
@@ -154,6 +154,30 @@ def test_section_and_article_sitemaps(client, stories):
         f"{ROOT}{stories['house'].url}": "2026-11-03",
     }
     assert client.get("/sitemap-nothing.xml").status_code == 404
+    assert client.get("/sitemap-articles-2026-13.xml").status_code == 404
+
+
+def test_article_sitemaps_are_one_per_month_from_the_oldest_story_to_the_newest(
+    client, stories, make_article
+):
+    """Each month's file holds the stories first published in it; a month between without a story is an
+    empty (valid) file; the single file of before redirects to the index."""
+    old = make_article("خبر قديم", slug="old", published_at=dt.datetime(2026, 8, 20, 12, tzinfo=dt.UTC))
+    index = xml(client, "/sitemap.xml", "application/xml")
+    months = [
+        s.findtext(f"{SM}loc") for s in index.findall(f"{SM}sitemap") if "articles" in s.findtext(f"{SM}loc")
+    ]
+    assert months == [f"{ROOT}/sitemap-articles-2026-{month:02d}.xml" for month in (8, 9, 10, 11)]
+
+    def listed(url):
+        return [u.findtext(f"{SM}loc") for u in xml(client, url, "application/xml").findall(f"{SM}url")]
+
+    assert listed("/sitemap-articles-2026-08.xml") == [f"{ROOT}{old.url}"]
+    assert listed("/sitemap-articles-2026-09.xml") == []
+    assert len(listed("/sitemap-articles-2026-11.xml")) == 3
+    for old_url in ("/sitemap-articles.xml", "/sitemap-articles.xml?p=2"):
+        response = client.get(old_url)
+        assert response.status_code == 301 and response["Location"] == "/sitemap.xml", old_url
 
 
 def test_news_sitemap_has_only_the_last_two_days(client, make_article):

@@ -108,7 +108,7 @@ def public_urls(site):
         "/feeds/topic/روسيا/rss/",
         "/sitemap.xml",
         "/sitemap-sections.xml",
-        "/sitemap-articles.xml",
+        f"/sitemap-articles-{timezone.localtime(when):%Y-%m}.xml",
         "/news-sitemap.xml",
         "/search/?q=خبر",
     ]
