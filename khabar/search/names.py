@@ -9,6 +9,7 @@ which each publication renews) rather than on every search.
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db.models import CharField, Value
 from django.urls import reverse
 from taggit.models import Tag
 
@@ -30,11 +31,17 @@ class NamedPage:
 def _names() -> dict[str, list[NamedPage]]:
     found = {}
     used = ArticleTag.objects.filter(content_object__in=live_articles().values("pk")).values("tag_id")
-    for name, slug in Tag.objects.filter(pk__in=used).order_by("name").values_list("name", "slug"):
-        page = NamedPage("topic", name, reverse("newsroom:topic", args=[slug]))
-        found.setdefault(analyze(name), []).append(page)
-    for name, slug in Author.objects.order_by("name").values_list("name", "slug"):
-        page = NamedPage("author", name, reverse("newsroom:author", args=[slug]))
+    topics = Tag.objects.filter(pk__in=used).annotate(kind=Value("topic", output_field=CharField()))
+    authors = Author.objects.annotate(kind=Value("author", output_field=CharField()))
+    # One query for both (the search page's query count is bounded); topics first, each by name.
+    rows = (
+        topics.order_by()
+        .values_list("kind", "name", "slug")
+        .union(authors.order_by().values_list("kind", "name", "slug"), all=True)
+        .order_by("-kind", "name")
+    )
+    for kind, name, slug in rows:
+        page = NamedPage(kind, name, reverse(f"newsroom:{kind}", args=[slug]))
         found.setdefault(analyze(name), []).append(page)
     return found
 

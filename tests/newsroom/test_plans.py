@@ -173,11 +173,6 @@ def test_the_plan_check_sees_a_full_read(home, section, make_article):
     assert full_reads(queries.captured_queries[0]["sql"])
 
 
-@pytest.mark.xfail(
-    connection.vendor == "postgresql",
-    strict=True,
-    reason="on PostgreSQL the search page renders in 13 queries, one over the listing bound (issue 12)",
-)
 def test_every_public_page_type_has_a_bounded_query_count(client, site, django_assert_max_num_queries):
     """At most 12 queries a page (the article 14: its corrections and the side column's latest), with
     the page cache invalidated; tests/newsroom/test_queries.py checks they do not grow with what a page

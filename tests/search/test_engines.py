@@ -216,3 +216,37 @@ def test_postgres_paths_agree_with_the_plain_answer(story, monkeypatch, walk, ca
     found = search("الطاقة", limit=10)
     assert found.total == min(cap, 8)
     assert sorted(r.headline for r in found.results) == sorted(by_date[:3])  # the pool: the newest three
+
+
+def _index_scans():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan')")
+        return cursor.fetchone()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_postgres_gin_path_leaves_the_planner_settings_as_it_found_them(story, monkeypatch):
+    """The GIN count switches index and sequential scans off for its transaction; a caller's
+    transaction that goes on gets them back (the outermost case is left to the transaction's end,
+    checked by the next test)."""
+    from khabar.search.engines import postgres
+
+    story("تقرير الطاقة", "الطاقة.")
+    monkeypatch.setattr(postgres, "WALK", 0)  # straight to the GIN index
+    assert search("الطاقة").total == 1
+    assert _index_scans() == ("on", "on")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_postgres_gin_path_outside_a_transaction_leaves_the_connection_as_it_found_it(
+    home, section, make_article, monkeypatch
+):
+    from khabar.search.engines import postgres
+    from khabar.search.index import rebuild
+
+    make_article("تقرير الطاقة", body=[("paragraph", "<p>الطاقة.</p>")])
+    rebuild()
+    monkeypatch.setattr(postgres, "WALK", 0)
+    assert search("الطاقة").total == 1
+    assert _index_scans() == ("on", "on")

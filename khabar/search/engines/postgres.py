@@ -94,6 +94,9 @@ class PostgresEngine:
 
         by_date = sort == "date"
         need = offset + limit if by_date else POOL
+        # The settings span() changes are local to the transaction: when this one is the outermost,
+        # its end puts them back, and the query that would do it is saved.
+        nested = connection.in_atomic_block
         with transaction.atomic(), connection.cursor() as cursor:
             # 1. The newest WALK stories, in date order: a common word's matches are among them. When
             # they hold the pool but not COUNT_CAP matches, a longer walk still costs less than the
@@ -121,7 +124,8 @@ class PostgresEngine:
                     share = max(len(newest) / walked, COUNT_CAP / max(span.stories, COUNT_CAP))
                     first = 1.5 * need / (share * max(span.stories, 1))
                     newest = self.newest_matches(cursor, matches, args, span.windows(first), need)
-                _index_scans_back_on(cursor)  # in case an outer transaction goes on
+                if nested:  # an outer transaction goes on
+                    _index_scans_back_on(cursor)
             chosen = newest[offset : offset + limit] if by_date else newest[:POOL]
             scores = {}
             if chosen:
