@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Subquery
 
 from .models import ArticlePage, HomePage, SectionPage, TopStory
-from .models.pages import TOP_STORIES, live_articles, public_sections, union_all
+from .models.pages import TOP_STORIES, live_articles, public_sections, union_all, with_sections
 
 LATEST = 6
 SECTION_BLOCK = 4
@@ -44,12 +44,13 @@ def take_unseen(candidates, seen, limit):
     return taken
 
 
-def home_front(home: HomePage, preview=False) -> HomeFront:
-    """The home page's blocks in two queries, however many stories, sections and picks there are.
+def home_front(home: HomePage, preview=False, request=None) -> HomeFront:
+    """The home page's blocks in three queries, however many stories, sections and picks there are.
 
     The editors' picks and the newest stories come in one query (a UNION ALL of the picks and a LIMIT
-    on the date index); the section blocks in another. The sections are the masthead's, from the
-    cache. A preview orders the picks of the draft.
+    on the date index); the section blocks in two (the candidates' ids, then the stories shown). The
+    sections are the masthead's, from the cache, and so are the stories' sections. A preview orders
+    the picks of the draft.
     """
     draft_picks = [story.article_id for story in home.top_stories.all()] if preview else None
     picked = (
@@ -64,7 +65,10 @@ def home_front(home: HomePage, preview=False) -> HomeFront:
         parts.append(ArticlePage.objects.filter(pk=home.lead_story_id).values("pk"))
     pick_order = TopStory.objects.filter(home_id=home.pk, article_id=OuterRef("pk")).values("sort_order")
     stories = list(
-        live_articles().filter(pk__in=union_all(parts)).annotate(pick_order=Subquery(pick_order[:1]))
+        live_articles()
+        .select_related(None)  # cards show the section's title only: ``with_sections``
+        .filter(pk__in=union_all(parts))
+        .annotate(pick_order=Subquery(pick_order[:1]))
     )
     by_pk = {story.pk: story for story in stories}
     if preview:
@@ -82,18 +86,30 @@ def home_front(home: HomePage, preview=False) -> HomeFront:
     front.latest = take_unseen(stories, seen, LATEST)
 
     # The masthead's sections (cached), those under this home page.
-    sections = [s for s in public_sections() if s.depth == home.depth + 1 and s.path.startswith(home.path)]
+    sections = [
+        s for s in public_sections(request) if s.depth == home.depth + 1 and s.path.startswith(home.path)
+    ]
+    # Only the ids of each section's candidates: most are stories shown above, read for nothing.
     by_section = {}
-    for story in newest_by_section(sections, SECTION_BLOCK + len(seen)):
-        by_section.setdefault(story.section_id, []).append(story)
+    for pk, section_id in newest_by_section(sections, SECTION_BLOCK + len(seen)):
+        by_section.setdefault(section_id, []).append(pk)
+    blocks = []
     for section in sections:
-        if stories := take_unseen(by_section.get(section.pk, []), seen, SECTION_BLOCK):
+        ids = [pk for pk in by_section.get(section.pk, []) if pk not in seen][:SECTION_BLOCK]
+        seen.update(ids)
+        blocks.append((section, ids))
+    shown = live_articles().select_related(None).filter(pk__in=[pk for _s, ids in blocks for pk in ids])
+    shown = {story.pk: story for story in shown} if any(ids for _s, ids in blocks) else {}
+    for section, ids in blocks:
+        if stories := [shown[pk] for pk in ids if pk in shown]:
             front.sections.append((section, stories))
+    with_sections(front.stories(), request)
     return front
 
 
 def newest_by_section(sections, per_section):
-    """The ``per_section`` newest live stories of each section, in one query.
+    """``(id, section id)`` of the ``per_section`` newest live stories of each section, newest first,
+    in one query.
 
     The ids come from a UNION ALL of one ``LIMIT`` sub-query per section, so each is a range scan of
     the (section, published_at) index that stops after ``per_section`` rows, however large the
@@ -102,7 +118,7 @@ def newest_by_section(sections, per_section):
     if not sections:
         return []
     parts = [live_articles().filter(section_id=section.pk).values("pk")[:per_section] for section in sections]
-    return list(live_articles().filter(pk__in=union_all(parts)))
+    return list(live_articles().filter(pk__in=union_all(parts)).values_list("pk", "section_id"))
 
 
 def chosen_section_lead(section: SectionPage) -> ArticlePage | None:

@@ -122,5 +122,7 @@ def refresh(now: dt.datetime | None = None, force: bool = False) -> list[int]:
 def most_read(now: dt.datetime | None = None) -> list:
     """The most read stories (pages, in rank order) as the last refresh ranked them."""
     ids = refresh(now)
+    if not ids:
+        return []
     pages = {page.pk: page for page in live_articles().filter(pk__in=ids)}
     return [pages[pk] for pk in ids if pk in pages]

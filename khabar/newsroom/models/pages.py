@@ -5,7 +5,9 @@ holds hundreds of thousands of children; URLs read /section/2026/11/slug/.
 """
 
 from datetime import datetime
+from functools import lru_cache
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
@@ -20,6 +22,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import Expression, RawSQL
 from django.http import Http404
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -195,13 +198,33 @@ def public_sections(request=None):
     (the "settings" tag). The query reads the section table and its pages by key, sorted here: an
     ``ORDER BY path`` made SQLite walk every page of the tree in path order to find the six sections.
     """
+    if request is not None and hasattr(request, "_public_sections"):
+        return request._public_sections
     key = f"public-sections:{tag_version('settings', request)}"
     sections = cache.get(key)
     if sections is None:
         found = section_pages().only("id", "title", "url_path", "path", "depth")
         sections = sorted(found.order_by(), key=lambda section: section.path)
         cache.set(key, sections, timeout=None)
+    if request is not None:
+        request._public_sections = sections
     return sections
+
+
+def with_sections(stories, request):
+    """Give each story its section from :func:`public_sections` (cached) rather than a join per story.
+
+    For stories read without ``select_related("section")``: a section page built for every row cost
+    more than the rest of the row. A story whose section is not among them gets it in one query.
+    """
+    sections = {section.pk: section for section in public_sections(request)}
+    missing = {story.section_id for story in stories if story.section_id not in sections} - {None}
+    if missing:
+        sections.update(SectionPage.objects.in_bulk(missing))
+    for story in stories:
+        if (section := sections.get(story.section_id)) is not None:
+            story.section = section
+    return stories
 
 
 def live_articles():
@@ -227,6 +250,15 @@ def lead_story_field(help_text):
     )
 
 
+@lru_cache(maxsize=10_000)
+def serve_path(path, urlconf, script_prefix):
+    """The address Wagtail's page view answers at for a page ``path`` below its site's root."""
+    page_path = reverse("wagtail_serve", args=(path,), urlconf=urlconf)
+    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and page_path != "/":
+        page_path = page_path.rstrip("/")
+    return page_path
+
+
 class CacheTaggedPage(Page):
     """A page whose anonymous views are cached until one of its tags changes."""
 
@@ -236,10 +268,23 @@ class CacheTaggedPage(Page):
     def cache_tags(self):
         return [f"page:{self.pk}", "settings"]
 
+    def get_url_parts(self, request=None):
+        # Wagtail reverses its serve URL for every link to a page (a page shows dozens); on a
+        # single site that is a function of the page's path alone, kept here once worked out.
+        sites = self._get_relevant_site_root_paths(request)
+        if len({site[0] for site in sites}) != 1 or getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return super().get_url_parts(request)
+        site_id, root_path, root_url, _language = sites[0]
+        try:
+            path = serve_path(
+                self.url_path[len(root_path) :], get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+            )
+        except NoReverseMatch:
+            return super().get_url_parts(request)
+        return site_id, root_url, path
+
     def get_view_restrictions(self):
-        if (
-            self.__dict__.get("view_restrictions_exist") is False
-        ):  # known by the serve hook (wagtail_hooks.py)
+        if self.__dict__.get("view_restrictions_exist") is False:  # known by the serve hook (wagtail_hooks)
             return PageViewRestriction.objects.none()
         # Wagtail's own takes two queries (the ancestors' alias_of, then the restrictions).
         # One suffices: restrictions on this page, its ancestors, or the sources of those that are aliases.
@@ -275,7 +320,7 @@ class HomePage(CacheTaggedPage):
         from ..front import home_front  # front.py builds on these models
 
         tag_request(request, "listing")
-        context["front"] = front = home_front(self, preview=getattr(request, "is_preview", False))
+        context["front"] = front = home_front(self, getattr(request, "is_preview", False), request)
         # Listed in the context so the cards' comment counts are read for all of them at once.
         context["front_stories"] = attach_lead_pictures(front.stories())
         return context
@@ -537,6 +582,7 @@ class ArticlePage(CacheTaggedPage):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_renditions()
         related, latest = self.related_and_latest(preview=getattr(request, "is_preview", False))
+        with_sections([*related, *latest], request)
         context["related"] = attach_lead_pictures(related)
         shown = {self.pk, *(article.pk for article in related)}
         # The side column's latest stories: any publication changes it (the "listing" tag).
@@ -618,6 +664,7 @@ class ArticlePage(CacheTaggedPage):
             candidates.append(latest_ids(self.section_id, limit, exclude=self.pk))
         stories = list(
             live_articles()
+            .select_related(None)  # cards show the section's title only: ``with_sections``
             .filter(pk__in=union_all(candidates))
             .annotate(chosen_order=Subquery(chosen_order.values("sort_order")[:1]))
         )
