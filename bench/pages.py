@@ -29,6 +29,7 @@ file. Figures are printed as requests/s and as a fraction of nginx's, with the
 targets of issue 12 and the ratio of Khabar uncached to WordPress.
 """
 
+import argparse
 import json
 import os
 import re
@@ -176,7 +177,7 @@ def wordpress_article():
     return url if fetch(url)[0] == 200 else None
 
 
-def main(stories=20000):
+def main(stories=20000, cache_url=None):
     tmp = Path(tempfile.mkdtemp(prefix="khabar-bench-pages-"))
     tmp.chmod(0o755)  # nginx workers run as an unprivileged user
     env = {
@@ -186,9 +187,13 @@ def main(stories=20000):
     }
     port = free_port()
     env.update(KHABAR_VAR_DIR=str(tmp), KHABAR_BASE_URL=f"http://127.0.0.1:{port}", DEBUG="false")
+    if cache_url:  # the production cache: `khabar serve` then runs one worker process per core
+        env["CACHE_URL"] = cache_url
     try:
+        cache = f"cache {cache_url}, one worker per core" if cache_url else "local-memory cache, one worker"
         print(
-            f"# Khabar article page vs nginx static file ({stories:,} stories, SQLite, wrk {' '.join(WRK_ARGS)})"
+            f"# Khabar article page vs nginx static file ({stories:,} stories, SQLite, {cache}, "
+            f"wrk {' '.join(WRK_ARGS)})"
         )
         khabar(env, "migrate", "--noinput", "-v0")
         khabar(env, "collectstatic", "--noinput", "-v0")
@@ -262,4 +267,8 @@ def main(stories=20000):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20000)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("stories", type=int, nargs="?", default=20000)
+    parser.add_argument("--cache-url", help="serve with this CACHE_URL (e.g. redis://127.0.0.1:6379/9)")
+    arguments = parser.parse_args()
+    main(arguments.stories, arguments.cache_url)
