@@ -313,6 +313,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_USER_LOGIN_FORM = "khabar.adminui.forms.LoginForm"
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 WAGTAIL_I18N_ENABLED = False
+# Wagtail's default, declared because page links are built from it (newsroom/models/pages.py).
+WAGTAIL_APPEND_SLASH = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -254,7 +254,7 @@ def lead_story_field(help_text):
 def serve_path(path, urlconf, script_prefix):
     """The address Wagtail's page view answers at for a page ``path`` below its site's root."""
     page_path = reverse("wagtail_serve", args=(path,), urlconf=urlconf)
-    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and page_path != "/":
+    if not settings.WAGTAIL_APPEND_SLASH and page_path != "/":
         page_path = page_path.rstrip("/")
     return page_path
 
@@ -272,7 +272,7 @@ class CacheTaggedPage(Page):
         # Wagtail reverses its serve URL for every link to a page (a page shows dozens); on a
         # single site that is a function of the page's path alone, kept here once worked out.
         sites = self._get_relevant_site_root_paths(request)
-        if len({site[0] for site in sites}) != 1 or getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        if len({site[0] for site in sites}) != 1 or settings.WAGTAIL_I18N_ENABLED:
             return super().get_url_parts(request)
         site_id, root_path, root_url, _language = sites[0]
         try:
