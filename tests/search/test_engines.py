@@ -238,7 +238,7 @@ def test_postgres_gin_path_leaves_the_planner_settings_as_it_found_them(story, m
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_postgres_gin_path_outside_a_transaction_leaves_the_connection_as_it_found_it(
     home, section, make_article, monkeypatch
 ):
