@@ -157,6 +157,51 @@ def tag_version(tag, request=None):
     return known[tag]
 
 
+# How long a value computed under tag versions may stay in the cache unused. Its tags, not this, keep it
+# true: a bound only so that values kept under versions gone by do not pile up in a cache without LRU.
+KEPT_SECONDS = 24 * 60 * 60
+
+
+def kept(key, compute, request=None, timeout=KEPT_SECONDS):
+    """``compute()``'s value, kept in the cache under ``key`` while the tags it depends on keep their versions.
+
+    ``compute`` returns ``(value, tags)``, with ``tags`` None for a value not to keep. A kept value is used only while every one of its tags still has
+    the version it had before the value was computed, read from the database (in one query, without the
+    versions this request has read already), so a change made by any process is seen at once; a value
+    computed while one of its tags changed is not kept. ``None`` is a value like any other; with the cache
+    unreachable, every call computes. ``timeout`` may be a function of the value (seconds, or ``None``).
+
+    With ``request``, the versions read are remembered for the render, and the tags are added to those of
+    a page that is cached anyway (:func:`also_tag`): the page goes stale with the value it shows.
+    """
+    entry = cache.get(key)
+    if entry is not None:
+        versions = tag_versions(entry["versions"], request)
+        if versions == entry["versions"]:
+            _remember(request, versions)
+            return entry["value"]
+    started = _now_us()
+    value, tags = compute()
+    if tags is None:
+        return value
+    known = getattr(request, "_tag_versions", {})
+    versions = tag_versions(tags, request)
+    if not any(version >= started for tag, version in versions.items() if tag not in known):
+        cache.set(
+            key,
+            {"versions": versions, "value": value},
+            timeout=timeout(value) if callable(timeout) else timeout,
+        )
+    _remember(request, versions)
+    return value
+
+
+def _remember(request, versions):
+    if request is not None:
+        request._tag_versions = {**getattr(request, "_tag_versions", {}), **versions}
+        also_tag(request, *versions)
+
+
 def _page_key(request):
     raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return "pagecache:" + hashlib.sha256(raw.encode()).hexdigest()

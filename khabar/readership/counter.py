@@ -22,13 +22,13 @@ from django.db.models import F, Sum
 from django.utils import timezone
 
 from khabar.core.cache_backends import CacheUnavailable
-from khabar.core.pagecache import invalidate
+from khabar.core.pagecache import invalidate, shared_tag
 from khabar.newsroom.models.pages import live_articles
 from khabar.ratelimit import address, hit
 
 from .models import HourlyViews
 
-TAG = "most-read"
+TAG = shared_tag("most-read")  # the side column of most pages shows them
 WINDOW_HOURS = 24
 SHOWN = 5
 CLIENT_LIMIT = (120, 3600)  # views counted per reader per hour, whatever the stories
@@ -112,9 +112,11 @@ def refresh(now: dt.datetime | None = None, force: bool = False) -> list[int]:
             return current
     now = now or timezone.now()
     fresh = ranking(now)
-    if fresh != cache.get(_RANKING_KEY):
+    shown = cache.get(_RANKING_KEY)
+    if fresh != shown:
         cache.set(_RANKING_KEY, fresh, None)
-        invalidate(TAG)
+        if fresh or shown is not None:  # never ranked before and nothing to rank: no page changes
+            invalidate(TAG)
     HourlyViews.objects.filter(hour__lt=hour_of(now) - dt.timedelta(days=KEEP_DAYS)).delete()
     return fresh
 

@@ -1,5 +1,7 @@
 """Comments on article pages and counts on article cards."""
 
+import hashlib
+
 from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count
@@ -8,6 +10,7 @@ from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 
 from khabar.arabic import digits
+from khabar.core.pagecache import kept
 from khabar.newsroom.models import ArticlePage
 
 from ..models import ReaderComment
@@ -33,12 +36,12 @@ def ugc_text(text):
 def article_comments(context, page):
     request = context.get("request")
     order = "oldest" if request is not None and request.GET.get("comments") == "oldest" else "newest"
-    comments = list(
-        ReaderComment.objects.published()
-        .filter(article=page)
-        .order_by("submit_date", "pk")
-        .select_related(None)
-    )
+    def published():
+        found = ReaderComment.objects.published().filter(article=page).order_by("submit_date", "pk")
+        return list(found.select_related(None)), None if page.pk is None else [f"page:{page.pk}"]
+
+    # An approved (or withdrawn) comment changes its article's "page:" tag (signals.py).
+    comments = kept(f"comments:{page.pk}", published, request) if page.pk else published()[0]
     replies = {}
     top = []
     for comment in comments:
@@ -83,13 +86,20 @@ def _counts_for(context, article):
         for layer in context.dicts:
             for value in layer.values():
                 pks.update(a.pk for a in _articles_in(value))
-        found = dict(
-            ReaderComment.objects.published()
-            .filter(article_id__in=pks)
-            .values_list("article_id")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+
+        def count():
+            found = (
+                ReaderComment.objects.published()
+                .filter(article_id__in=pks)
+                .values_list("article_id")
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
+            # Every comment readers can see, or stop seeing, changes the "listing" tag (signals.py).
+            return dict(found), ["listing"]
+
+        key = "comment-counts:" + hashlib.sha256(",".join(map(str, sorted(pks))).encode()).hexdigest()
+        found = kept(key, count, request)
         counts = {**(counts or {}), **{pk: found.get(pk, 0) for pk in pks}}
         if request is not None:
             request._comment_counts = counts

@@ -4,6 +4,7 @@ Articles are filed under year and month archive pages so that no parent ever
 holds hundreds of thousands of children; URLs read /section/2026/11/slug/.
 """
 
+import hashlib
 from datetime import datetime
 from functools import lru_cache
 
@@ -37,7 +38,7 @@ from wagtail.url_routing import RouteResult
 
 from khabar.arabic.dateline import format_dateline
 from khabar.arabic.dates import GREGORIAN_MONTHS
-from khabar.core.pagecache import tag_request, tag_version
+from khabar.core.pagecache import kept, shared_tag, tag_request, tag_version
 
 from ..blocks import ArticleBodyBlock
 from ..pictures import ARABIC_LETTER, attach_lead_pictures, lead_picture_of
@@ -46,6 +47,9 @@ from ..slugs import headline_slug, is_provisional, unique_slug
 from .site_settings import NewsroomSettings
 
 PAGE_SIZE = 20
+# Any publication changes the lists of stories; almost every page shows one, so its version is read
+# with the other shared tags' (one query).
+LISTING = shared_tag("listing")
 TOP_STORIES = 6  # editors' picks under the home page's lead
 SIDE_LATEST = 5  # in the article's side column
 
@@ -331,12 +335,12 @@ class HomePage(CacheTaggedPage):
         model = {2: YearArchivePage, 3: MonthArchivePage, 4: ArticlePage}.get(len(path_components))
         if model is not None:
             # url_path has no index of its own; the slug (indexed) narrows the search first.
-            pages = model.objects.live().filter(
-                slug=path_components[-1], url_path=f"{self.url_path}{'/'.join(path_components)}/"
-            )
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
             if model is ArticlePage:
-                pages = pages.select_related("agency", "section", "lead_image")
-            if (page := pages.first()) is not None:
+                page = ArticlePage.for_view(request, url_path, path_components[-1])
+            else:
+                page = model.objects.live().filter(slug=path_components[-1], url_path=url_path).first()
+            if page is not None:
                 return RouteResult(page)
         return super().route(request, path_components)
 
@@ -569,6 +573,26 @@ class ArticlePage(CacheTaggedPage):
             models.Index(fields=["-published_at"], name="article_published_idx"),
         ]
 
+    @classmethod
+    def for_view(cls, request, url_path, slug):
+        """The live story at ``url_path`` with everything its page shows of it, kept in the cache.
+
+        Kept while the story, its section, agency, authors and topics are unchanged (its cache tags):
+        the spike after a publication re-renders every page that lists it, not the stories themselves.
+        """
+
+        def find():
+            # url_path has no index of its own; the slug (indexed) narrows the search first.
+            pages = cls.objects.live().filter(slug=slug, url_path=url_path)
+            page = pages.select_related("agency", "section", "lead_image").first()
+            if page is None:
+                return None, None  # a miss is not kept: any address could fill the cache
+            page.prefetch_renditions()
+            page.dated_notes, page.lead_picture  # noqa: B018 (cached with the page)
+            return page, page.cache_tags()
+
+        return kept(f"article:{hashlib.sha256(url_path.encode()).hexdigest()}", find, request)
+
     def cache_tags(self):
         return [
             *super().cache_tags(),
@@ -581,9 +605,8 @@ class ArticlePage(CacheTaggedPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_renditions()
-        related, latest = self.related_and_latest(preview=getattr(request, "is_preview", False))
-        with_sections([*related, *latest], request)
-        context["related"] = attach_lead_pictures(related)
+        related, latest = self.cards_beside(request)
+        context["related"] = related
         shown = {self.pk, *(article.pk for article in related)}
         # The side column's latest stories: any publication changes it (the "listing" tag).
         context["side_latest"] = [story for story in latest if story.pk not in shown][:SIDE_LATEST]
@@ -643,6 +666,21 @@ class ArticlePage(CacheTaggedPage):
     @cached_property
     def topics(self):
         return list(self.tags.all())
+
+    def cards_beside(self, request):
+        """The related stories' cards (with their pictures) and the side column's latest stories.
+
+        Kept in the cache until a story is published or changed (the "listing" tag) or this one is.
+        """
+
+        def cards(preview=False):
+            related, latest = self.related_and_latest(preview=preview)
+            with_sections([*related, *latest], request)
+            return attach_lead_pictures(related), latest
+
+        if getattr(request, "is_preview", False) or not self.pk:
+            return cards(preview=True)
+        return kept(f"beside:{self.pk}", lambda: (cards(), ["listing", f"page:{self.pk}"]), request)
 
     def related_and_latest(self, limit=4, preview=False):
         """The related stories (editors' choices first, then the newest of the same section) and the
