@@ -36,6 +36,7 @@ def ugc_text(text):
 def article_comments(context, page):
     request = context.get("request")
     order = "oldest" if request is not None and request.GET.get("comments") == "oldest" else "newest"
+
     def published():
         found = ReaderComment.objects.published().filter(article=page).order_by("submit_date", "pk")
         return list(found.select_related(None)), None if page.pk is None else [f"page:{page.pk}"]
