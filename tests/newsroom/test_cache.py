@@ -85,6 +85,7 @@ def test_related_story_change_rebuilds_the_page_that_shows_it(client, make_artic
     related.title = "خبر مرتبط معدّل"
     related.save_revision().publish()
     assert cache_state(client, story.url) == "miss"
+    assert "خبر مرتبط معدّل" in client.get(story.url).content.decode()  # the card too, not only the page
 
 
 def test_section_change_rebuilds_its_stories(client, story, section):
