@@ -14,9 +14,10 @@ from khabar.newsroom.models import RelatedArticle, SectionPage
 
 pytestmark = pytest.mark.django_db
 
-# Under the 12 of every page: the view-restriction check, the site and the tag versions cost none, the
-# related stories and the side column's latest are one query (the page cache's stale read is counted).
-ARTICLE_MAX_QUERIES = 10
+# With nothing kept in the cache (core.pagecache.kept) for what the page shows; the page cache's read of
+# a stale entry's versions makes 12, the most of any page. The view-restriction check and the site cost
+# none; the related stories and the side column's newest are one query, and the editors' choices one.
+ARTICLE_MAX_QUERIES = 11
 LISTING_MAX_QUERIES = 12
 
 

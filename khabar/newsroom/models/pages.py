@@ -52,6 +52,7 @@ PAGE_SIZE = 20
 LISTING = shared_tag("listing")
 TOP_STORIES = 6  # editors' picks under the home page's lead
 SIDE_LATEST = 5  # in the article's side column
+RELATED = 4  # related stories under an article
 
 
 class ListingPage(PaginatorPage):
@@ -95,12 +96,24 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
     return page
 
 
-def latest_ids(section_id, limit, exclude=None):
-    """A sub-query: the ids of a section's ``limit`` newest live stories (an index range scan)."""
-    stories = live_articles().filter(section_id=section_id)
-    if exclude is not None:
-        stories = stories.exclude(pk=exclude)
-    return stories.values("pk")[:limit]
+def newest_cards(request, section_id=None):
+    """The cards of the site's newest stories and of the section's, in one query (with their sections
+    and pictures): ``(SIDE_LATEST + RELATED + 1 of the site, RELATED + 1 of the section)``.
+
+    Kept in the cache until a story is published or changed (the "listing" tag): every story of a section
+    shows the same side column and takes its related stories from the same list.
+    """
+
+    def cards():
+        newest = [live_articles().values("pk")[: SIDE_LATEST + RELATED + 1]]
+        if section_id is not None:
+            newest.append(live_articles().filter(section_id=section_id).values("pk")[: RELATED + 1])
+        stories = live_articles().select_related(None).filter(pk__in=union_all(newest))
+        stories = attach_lead_pictures(with_sections(list(stories), request))
+        same_section = [story for story in stories if story.section_id == section_id][: RELATED + 1]
+        return (stories[: SIDE_LATEST + RELATED + 1], same_section), [LISTING]
+
+    return kept(f"newest-cards:{section_id or ''}", cards, request)
 
 
 class Unrestricted(Expression):
@@ -588,7 +601,7 @@ class ArticlePage(CacheTaggedPage):
             if page is None:
                 return None, None  # a miss is not kept: any address could fill the cache
             page.prefetch_renditions()
-            page.dated_notes, page.lead_picture  # noqa: B018 (cached with the page)
+            page.dated_notes, page.lead_picture, page.related_ids  # noqa: B018 (cached with the page)
             return page, page.cache_tags()
 
         return kept(f"article:{hashlib.sha256(url_path.encode()).hexdigest()}", find, request)
@@ -668,49 +681,44 @@ class ArticlePage(CacheTaggedPage):
         return list(self.tags.all())
 
     def cards_beside(self, request):
-        """The related stories' cards (with their pictures) and the side column's latest stories.
+        """The related stories' cards (the editors' choices, then the section's newest) and the side
+        column's newest stories, with their sections and pictures.
 
-        Kept in the cache until a story is published or changed (the "listing" tag) or this one is.
+        Read from lists kept in the cache until a story is published or changed (the "listing" tag) and
+        shared by every story that shows them: the site's newest and each section's newest. Only the
+        editors' choices, for a story that has any, are its own.
         """
-
-        def cards(preview=False):
-            related, latest = self.related_and_latest(preview=preview)
+        if getattr(request, "is_preview", False) or not self.pk:
+            related = self.draft_related(RELATED)
+            latest = list(live_articles()[: SIDE_LATEST + RELATED + 1])
             with_sections([*related, *latest], request)
             return attach_lead_pictures(related), latest
+        related = [story for story in self.chosen_cards(request) if story.pk != self.pk][:RELATED]
+        taken = {self.pk, *(story.pk for story in related)}
+        latest, same_section = newest_cards(request, self.section_id)
+        related += [story for story in same_section if story.pk not in taken][: RELATED - len(related)]
+        return related, latest
 
-        if getattr(request, "is_preview", False) or not self.pk:
-            return cards(preview=True)
-        return kept(f"beside:{self.pk}", lambda: (cards(), ["listing", f"page:{self.pk}"]), request)
-
-    def related_and_latest(self, limit=4, preview=False):
-        """The related stories (editors' choices first, then the newest of the same section) and the
-        site's newest ``SIDE_LATEST + limit + 1`` stories, in one query.
-
-        The candidates are a UNION ALL of small index scans (the choices, the section's newest, the
-        site's newest: an OR of IN sub-queries made PostgreSQL filter every story); only they are sorted.
-        The section's ``limit`` newest are among them, so the related stories are found here.
-        """
-        newest = SIDE_LATEST + limit + 1
-        if preview or not self.pk:
-            return self.draft_related(limit), list(live_articles()[:newest])
-        chosen_order = RelatedArticle.objects.filter(article_id=self.pk, related_id=OuterRef("pk"))
-        candidates = [
-            live_articles().values("pk")[:newest],
-            RelatedArticle.objects.filter(article_id=self.pk).values("related_id"),
-        ]
-        if self.section_id:
-            candidates.append(latest_ids(self.section_id, limit, exclude=self.pk))
-        stories = list(
-            live_articles()
-            .select_related(None)  # cards show the section's title only: ``with_sections``
-            .filter(pk__in=union_all(candidates))
-            .annotate(chosen_order=Subquery(chosen_order.values("sort_order")[:1]))
+    @cached_property
+    def related_ids(self):
+        """The editors' choice of related stories, in their order."""
+        return list(
+            RelatedArticle.objects.filter(article_id=self.pk)
+            .order_by("sort_order")
+            .values_list("related_id", flat=True)
         )
-        chosen = sorted((s for s in stories if s.chosen_order is not None), key=lambda s: s.chosen_order)
-        same_section = [s for s in stories if s.section_id == self.section_id and s.pk != self.pk]
-        related = [s for s in chosen if s.pk != self.pk][:limit]
-        related += [s for s in same_section if s.chosen_order is None][: limit - len(related)]
-        return related, stories[:newest]
+
+    def chosen_cards(self, request):
+        """The cards of the editors' related stories that are live, in their order."""
+        if not self.related_ids:
+            return []
+
+        def cards():
+            found = live_articles().select_related(None).in_bulk(self.related_ids)
+            stories = with_sections([found[pk] for pk in self.related_ids if pk in found], request)
+            return attach_lead_pictures(stories), [LISTING, f"page:{self.pk}"]
+
+        return kept(f"chosen-cards:{self.pk}", cards, request)
 
     def draft_related(self, limit):
         """A preview's related stories: the draft's choices (held in memory), then the section's newest."""
