@@ -26,7 +26,7 @@ import urllib.parse
 from collections import Counter
 from pathlib import Path
 
-from pages import CORPUS, WRK, Server, fetch, free_port, khabar
+from pages import CORPUS, WRK, Server, fetch, free_port, khabar, lua_string
 
 SECONDS = 10
 READERS = ["-t1", "-c8"]
@@ -65,10 +65,6 @@ wrk.method = "POST"
 wrk.body = "name=%s&comment=%s&altcha=x"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 """
-
-
-def lua_string(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def run_wrk(threads, script, url, seconds):
