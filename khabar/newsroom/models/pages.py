@@ -285,6 +285,11 @@ class CacheTaggedPage(Page):
     def cache_tags(self):
         return [f"page:{self.pk}", "settings"]
 
+    @property
+    def meta_description(self):
+        """The page's meta description (a template looking up a field the page lacks costs a ``dir()``)."""
+        return self.search_description
+
     def get_url_parts(self, request=None):
         # Wagtail reverses its serve URL for every link to a page (a page shows dozens); on a
         # single site that is a function of the page's path alone, kept here once worked out.
@@ -329,6 +334,10 @@ class HomePage(CacheTaggedPage):
         InlinePanel("top_stories", label=_("top stories"), max_num=TOP_STORIES),
     ]
 
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
     class Meta:
         verbose_name = _("home page")
 
@@ -369,6 +378,10 @@ class SectionPage(CacheTaggedPage):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("lead_story")]
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
 
     class Meta:
         verbose_name = _("section")
@@ -577,6 +590,10 @@ class ArticlePage(CacheTaggedPage):
     ]
     settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
     search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.standfirst
 
     class Meta:
         verbose_name = _("article")
