@@ -85,8 +85,11 @@ def _counts_for(context, article):
     if counts is None or article.pk not in counts:
         pks = {article.pk}
         for layer in context.dicts:
-            for value in layer.values():
-                pks.update(a.pk for a in _articles_in(value))
+            for name, value in layer.items():
+                # The page itself is never one of its cards; left out, the stories beside every story
+                # of a section share one set of counts.
+                if name not in ("page", "self"):
+                    pks.update(a.pk for a in _articles_in(value))
 
         def count():
             found = (
