@@ -176,30 +176,43 @@ def kept(key, compute, request=None, timeout=KEPT_SECONDS):
     """
     entry = cache.get(key)
     if entry is not None:
-        versions = tag_versions(entry["versions"], request)
+        versions = _versions(entry["versions"], request)
         if versions == entry["versions"]:
-            _remember(request, versions)
+            if request is not None:
+                also_tag(request, *versions)
             return entry["value"]
     started = _now_us()
     value, tags = compute()
     if tags is None:
         return value
     known = getattr(request, "_tag_versions", {})
-    versions = tag_versions(tags, request)
+    versions = _versions(tags, request)
     if not any(version >= started for tag, version in versions.items() if tag not in known):
         cache.set(
             key,
             {"versions": versions, "value": value},
             timeout=timeout(value) if callable(timeout) else timeout,
         )
-    _remember(request, versions)
+    if request is not None:
+        also_tag(request, *versions)
     return value
 
 
-def _remember(request, versions):
-    if request is not None:
-        request._tag_versions = {**getattr(request, "_tag_versions", {}), **versions}
-        also_tag(request, *versions)
+def kept_value(key):
+    """The value :func:`kept` holds under ``key``, current or not, or None: what pages may be showing."""
+    entry = cache.get(key)
+    return None if entry is None else entry["value"]
+
+
+def _versions(tags, request):
+    """``{tag: version}`` for ``tags``; with ``request``, remembered for its render, and the first read
+    brings the :func:`shared_tag` versions in the same query (as :func:`tag_version`)."""
+    if request is None:
+        return tag_versions(tags)
+    known = getattr(request, "_tag_versions", {})
+    if missing := set(tags) - known.keys():
+        request._tag_versions = known = {**known, **tag_versions(missing | (_SHARED_TAGS - known.keys()))}
+    return {tag: known[tag] for tag in tags}
 
 
 def _page_key(request):

@@ -5,10 +5,9 @@ page that shows the banner depends on that tag, and lives no longer than the fir
 stories it shows, so the banner appears as soon as a story is published and goes at its expiry.
 """
 
-from django.core.cache import cache
 from django.utils import timezone
 
-from khabar.core.pagecache import also_tag, expire_at, invalidate, shared_tag, tag_version
+from khabar.core.pagecache import KEPT_SECONDS, also_tag, expire_at, invalidate, kept, kept_value, shared_tag
 
 from .models import ArticlePage
 from .models.pages import public_pages
@@ -16,16 +15,14 @@ from .models.pages import public_pages
 TAG = shared_tag("breaking")
 
 
-def _key(request=None):
-    return f"breaking-news:{tag_version(TAG, request)}"
+KEY = "breaking-news"
 
 
 def current(request=None):
     """The live breaking stories, newest first: dicts of ``pk``, ``title``, ``url``, ``until``."""
     now = timezone.now()
-    key = _key(request)
-    stories = cache.get(key)
-    if stories is None:
+
+    def live():
         stories = [
             {"pk": story.pk, "title": story.title, "url": story.url, "until": story.breaking_until}
             for story in public_pages(ArticlePage.objects.live())
@@ -33,9 +30,13 @@ def current(request=None):
             .order_by("-published_at", "-pk")
             .only("title", "url_path", "breaking_until")
         ]
-        first_expiry = min((story["until"] for story in stories), default=None)
-        timeout = None if first_expiry is None else max(1, int((first_expiry - now).total_seconds()) + 1)
-        cache.set(key, stories, timeout=timeout)
+        return stories, [TAG]
+
+    def until_first_expiry(stories):
+        first = min((story["until"] for story in stories), default=None)
+        return KEPT_SECONDS if first is None else max(1, int((first - now).total_seconds()) + 1)
+
+    stories = kept(KEY, live, request, timeout=until_first_expiry)
     return [story for story in stories if story["until"] > now]
 
 
@@ -50,6 +51,6 @@ def for_request(request):
 
 def story_changed(article):
     """Called when ``article`` is published or unpublished: refresh the banner if it shows or showed it."""
-    shown = cache.get(_key())
+    shown = kept_value(KEY)
     if shown is None or article.is_breaking() or any(story["pk"] == article.pk for story in shown):
         invalidate(TAG)

@@ -5,27 +5,25 @@ serves. Both change only when the "settings" tag does: publishing the home page 
 a site invalidate it (``signals.py``).
 """
 
-from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from khabar.core.pagecache import tag_version
+from khabar.core.pagecache import kept
 
 
 def site_for_request(request):
     """``Site.find_for_request(request)``, its ``root_page`` already the specific home page."""
     if not hasattr(request, "_wagtail_site"):
-        # Wagtail's own look-up reads the raw host (ALLOWED_HOSTS is checked before any view runs).
-        hostname = split_domain_port(request._get_raw_host())[0]
-        key = f"site:{hostname}:{request.get_port()}:{tag_version('settings', request)}"
-        found = cache.get(key)
-        if found is None:
+
+        def find():
             site = Site._find_for_request(request)
             if site is not None:
                 site.root_page = site.root_page.specific
-            found = (site,)  # a host with no site is kept too
-            cache.set(key, found, timeout=None)
-        request._wagtail_site = found[0]
+            return site, ["settings"]  # a host with no site is kept too
+
+        # Wagtail's own look-up reads the raw host (ALLOWED_HOSTS is checked before any view runs).
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = kept(f"site:{hostname}:{request.get_port()}", find, request)
     return request._wagtail_site
 
 

@@ -8,13 +8,12 @@ which each publication renews) rather than on every search.
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import CharField, Value
 from django.urls import reverse
 from taggit.models import Tag
 
 from khabar.arabic.analyzer import analyze
-from khabar.core.pagecache import tag_version
+from khabar.core.pagecache import kept
 from khabar.newsroom.models import ArticleTag, Author
 from khabar.newsroom.models.pages import live_articles
 
@@ -51,9 +50,5 @@ def named_pages(text: str, request=None) -> list[NamedPage]:
     key = analyze(text)
     if not key:
         return []
-    cache_key = f"search:names:{tag_version('listing', request)}"
-    names = cache.get(cache_key)
-    if names is None:
-        names = _names()
-        cache.set(cache_key, names, CACHE_SECONDS)
+    names = kept("search:names", lambda: (_names(), ["listing"]), request, timeout=CACHE_SECONDS)
     return sorted(names.get(key, []), key=lambda page: page.kind != "topic")

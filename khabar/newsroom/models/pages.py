@@ -9,7 +9,6 @@ from datetime import datetime
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
@@ -38,7 +37,7 @@ from wagtail.url_routing import RouteResult
 
 from khabar.arabic.dateline import format_dateline
 from khabar.arabic.dates import GREGORIAN_MONTHS
-from khabar.core.pagecache import kept, shared_tag, tag_request, tag_version
+from khabar.core.pagecache import kept, shared_tag, tag_request
 
 from ..blocks import ArticleBodyBlock
 from ..pictures import ARABIC_LETTER, attach_lead_pictures, lead_picture_of
@@ -164,12 +163,7 @@ def view_restrictions_exist(request):
     Creating or deleting a restriction invalidates the "settings" tag (``signals.py``), so a page is
     never taken for public after one is added. Most sites have none: their pages skip the check.
     """
-    key = f"view-restrictions:{tag_version('settings', request)}"
-    exist = cache.get(key)
-    if exist is None:
-        exist = PageViewRestriction.objects.exists()
-        cache.set(key, exist, timeout=None)
-    return exist
+    return kept("view-restrictions", lambda: (PageViewRestriction.objects.exists(), ["settings"]), request)
 
 
 def union_all(querysets):
@@ -217,12 +211,12 @@ def public_sections(request=None):
     """
     if request is not None and hasattr(request, "_public_sections"):
         return request._public_sections
-    key = f"public-sections:{tag_version('settings', request)}"
-    sections = cache.get(key)
-    if sections is None:
-        found = section_pages().only("id", "title", "url_path", "path", "depth")
-        sections = sorted(found.order_by(), key=lambda section: section.path)
-        cache.set(key, sections, timeout=None)
+
+    def find():
+        found = section_pages().only("id", "title", "url_path", "path", "depth").order_by()
+        return sorted(found, key=lambda section: section.path), ["settings"]
+
+    sections = kept("public-sections", find, request)
     if request is not None:
         request._public_sections = sections
     return sections

@@ -1,9 +1,8 @@
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from khabar.core.pagecache import shared_tag, tag_version
+from khabar.core.pagecache import kept, shared_tag
 
 from ..sites import site_for_request
 
@@ -50,10 +49,11 @@ class NewsroomSettings(BaseSiteSetting):
         attr = cls.get_cache_attr_name()
         if not hasattr(request, attr):
             site = site_for_request(request)
-            key = f"newsroom-settings:{site.pk if site else ''}:{tag_version('settings', request)}"
-            if (found := cache.get(key)) is None:
-                found = cls.for_site(site)
-                cache.set(key, found, timeout=None)
+            found = kept(
+                f"newsroom-settings:{site.pk if site else ''}",
+                lambda: (cls.for_site(site), ["settings"]),
+                request,
+            )
             found._request = request
             setattr(request, attr, found)
         return getattr(request, attr)
