@@ -1,9 +1,11 @@
 """sitemap.xml (an index of the sitemaps) and the Google News sitemap.
 
-Stories are listed one sitemap per month of publication (``sitemap-articles-2026-11.xml``, a range of
-the ``published_at`` index), so no file and no query grows with the archive; the index lists the months
-from the oldest story's to the newest's (two index look-ups). ``sitemap-articles.xml``, the single
-paginated file of before, redirects to the index.
+Stories are listed one sitemap per ISO week of publication (``sitemap-articles-2026-W45.xml``, Monday to
+Monday in the site's time zone, a range of the ``published_at`` index), so no file and no query grows with
+the archive and a file holds a week's output (a month was four times the URLs to build in one request).
+The index lists the weeks from the oldest story's to the newest's (two index look-ups).
+``sitemap-articles.xml``, the single paginated file of before, and the monthly files
+(``sitemap-articles-2026-11.xml``) redirect to the index.
 
 The news sitemap lists only stories of the last two days, at most 1,000 a file
 (Google's limit), with ``news:language`` ``ar``.
@@ -12,16 +14,18 @@ Locations are built from the Wagtail Site's root URL, like the canonical links,
 never from django.contrib.sites (whose default domain is example.com).
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -66,21 +70,23 @@ class SectionSitemap(RequestSitemap):
 
 
 class ArticleSitemap(RequestSitemap):
-    """The stories first published in one month (site time zone), oldest first."""
+    """The stories first published in one ISO week (site time zone), oldest first."""
 
     limit = 50_000  # the sitemap protocol's limit per file
 
-    def __init__(self, request, month=None):
+    def __init__(self, request, week=None):
         super().__init__(request)
-        self.month = month
+        self.week = week
 
     def items(self):
-        start, end = month_period(*self.month)
+        start, end = week_period(*self.week)
         return (
             live_articles()
             .select_related(None)
             .filter(published_at__gte=start, published_at__lt=end)
-            .order_by("published_at", "pk")
+            # The index's order alone: pk is not in the index, so a tie-break on it sorted the week's stories.
+            # The order among equal times would matter only to a second page, past 50,000 stories a week.
+            .order_by("published_at")
             .only("id", "url_path", "last_published_at", "first_published_at")
         )
 
@@ -117,26 +123,39 @@ class NewsSitemap(ArticleSitemap):
         return urls
 
 
-def month_period(year, month):
-    """``(start, end)`` of a month in the site's time zone."""
-    start = datetime(year, month, 1)
-    end = datetime(year + month // 12, month % 12 + 1, 1)
-    return timezone.make_aware(start), timezone.make_aware(end)
+def week_period(year, week):
+    """``(start, end)`` of an ISO week, Monday to Monday in the site's time zone.
+
+    Raises ``ValueError`` for a week the year does not have (week 53 of most years).
+    """
+    start = datetime.combine(date.fromisocalendar(year, week, 1), time())
+    return timezone.make_aware(start), timezone.make_aware(start + timedelta(days=7))
 
 
-def story_months():
-    """``(year, month)`` of every month from the oldest story's to the newest's, oldest first.
+def story_weeks():
+    """``(year, week)`` (ISO) of every week from the oldest story's to the newest's, oldest first.
 
-    Read from the two ends of the ``published_at`` index rather than grouped over every story; a month
+    Read from the two ends of the ``published_at`` index rather than grouped over every story; a week
     without a story in between gets an empty sitemap, which is valid.
     """
     dates = live_articles().select_related(None).values_list("published_at", flat=True)
-    oldest, newest = dates.order_by("published_at", "pk").first(), dates.first()
+    oldest, newest = dates.order_by("published_at").first(), dates.first()
     if oldest is None:
         return []
-    oldest, newest = timezone.localtime(oldest), timezone.localtime(newest)
-    first, last = oldest.year * 12 + oldest.month - 1, newest.year * 12 + newest.month - 1
-    return [(number // 12, number % 12 + 1) for number in range(first, last + 1)]
+    oldest, newest = timezone.localdate(oldest), timezone.localdate(newest)
+    monday = oldest - timedelta(days=oldest.weekday())
+    weeks = []
+    while monday <= newest:
+        weeks.append(monday.isocalendar()[:2])
+        monday += timedelta(weeks=1)
+    return weeks
+
+
+@lru_cache(maxsize=10_000)
+def week_path(year, week, urlconf, script_prefix):
+    """The address of a week's sitemap, reversed once per process: the index lists every week of the
+    archive, and a reverse per week was most of what the index's render grew by with the archive."""
+    return reverse("newsroom:sitemap-week", kwargs={"year": year, "week": f"{week:02d}"}, urlconf=urlconf)
 
 
 def _sitemaps(request):
@@ -144,12 +163,13 @@ def _sitemaps(request):
 
 
 def sitemap_index(request):
-    """Every sitemap file: sections, one per month of stories, news (with each page of it, ``?p=2``).
+    """Every sitemap file: sections, one per week of stories, news (with each page of it, ``?p=2``).
 
-    The months carry no ``lastmod``: it would cost a read of every story of every month.
+    The weeks carry no ``lastmod``: it would cost a read of every story of every week.
     """
     tag_request(request, "listing")
     root = Site.find_for_request(request).root_url.rstrip("/")
+    urlconf, prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
     entries = []
     for section, sitemap in _sitemaps(request).items():
         url = root + reverse("newsroom:sitemap-section", kwargs={"section": section})
@@ -161,11 +181,8 @@ def sitemap_index(request):
         ]
         if section == "sections":
             entries += [
-                sitemap_views.SitemapIndexItem(
-                    root + reverse("newsroom:sitemap-month", kwargs={"year": year, "month": f"{month:02d}"}),
-                    None,
-                )
-                for year, month in story_months()
+                sitemap_views.SitemapIndexItem(root + week_path(year, week, urlconf, prefix), None)
+                for year, week in story_weeks()
             ]
     return TemplateResponse(
         request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
@@ -183,11 +200,22 @@ def sitemap_section(request, section):
     return sitemap_views.sitemap(request, sitemaps, section=section, template_name=template)
 
 
-def sitemap_month(request, year, month):
-    """The stories first published in one month (the URL allows months 01–12 only)."""
+def sitemap_week(request, year, week):
+    """The stories first published in one ISO week (the URL allows weeks 01–53; a year without a week 53
+    answers 404 for it)."""
+    week = int(year), int(week)
+    try:
+        week_period(*week)
+    except ValueError:
+        raise Http404 from None
     tag_request(request, "listing")
-    sitemaps = {"articles": ArticleSitemap(request, (int(year), int(month)))}
+    sitemaps = {"articles": ArticleSitemap(request, week)}
     return sitemap_views.sitemap(request, sitemaps, section="articles")
+
+
+def sitemap_month(request, year, month):
+    """The monthly files of before, which crawlers may still ask for."""
+    return HttpResponsePermanentRedirect(reverse("newsroom:sitemap"))
 
 
 def news_sitemap(request):

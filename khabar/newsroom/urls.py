@@ -17,6 +17,11 @@ urlpatterns = [
     path("feeds/topic/<str:slug>/atom/", feeds.TopicAtom(), name="topic-atom"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     re_path(
+        r"^sitemap-articles-(?P<year>[0-9]{4})-W(?P<week>0[1-9]|[1-4][0-9]|5[0-3])\.xml$",
+        sitemaps.sitemap_week,
+        name="sitemap-week",
+    ),
+    re_path(
         r"^sitemap-articles-(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])\.xml$",
         sitemaps.sitemap_month,
         name="sitemap-month",

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from taggit.models import Tag
 
 from khabar.core.pagecache import HEADER
@@ -32,6 +33,10 @@ def story(make_article):
     return make_article(topics=["روسيا"])
 
 
+def week_sitemap(story):
+    return f"/sitemap-articles-{timezone.localtime(story.published_at):%G-W%V}.xml"
+
+
 def test_anonymous_views_are_cached_and_served_identically(client, story):
     for url in (
         "/",
@@ -41,6 +46,7 @@ def test_anonymous_views_are_cached_and_served_identically(client, story):
         "/topics/روسيا/",
         "/feeds/rss/",
         "/sitemap.xml",
+        week_sitemap(story),
     ):
         first = client.get(url)
         assert first[HEADER] == "miss", url
@@ -50,10 +56,11 @@ def test_anonymous_views_are_cached_and_served_identically(client, story):
 
 
 def test_edit_and_publish_invalidates_the_story_and_the_listings(client, story):
-    assert_cached(client, story.url, "/", "/politics/", "/topics/روسيا/", "/authors/sara-almansouri/")
+    listings = ("/", "/politics/", "/topics/روسيا/", "/authors/sara-almansouri/", week_sitemap(story))
+    assert_cached(client, story.url, *listings)
     story.title = "عنوان معدّل"
     story.save_revision().publish()
-    assert_rebuilt(client, story.url, "/", "/politics/", "/topics/روسيا/", "/authors/sara-almansouri/")
+    assert_rebuilt(client, story.url, *listings)
     assert "عنوان معدّل" in client.get(story.url).content.decode()
 
 

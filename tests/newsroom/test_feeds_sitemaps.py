@@ -4,6 +4,7 @@ import datetime as dt
 import email.utils
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 from lxml import etree
 
@@ -131,7 +132,7 @@ def test_sitemap_index_lists_every_sitemap(client, stories):
     locations = [s.findtext(f"{SM}loc") for s in index.findall(f"{SM}sitemap")]
     assert locations == [
         f"{ROOT}/sitemap-sections.xml",
-        f"{ROOT}/sitemap-articles-2026-11.xml",
+        f"{ROOT}/sitemap-articles-2026-W45.xml",
         f"{ROOT}/sitemap-news.xml",
     ]
     for sitemap in index.findall(f"{SM}sitemap"):
@@ -146,7 +147,7 @@ def test_section_and_article_sitemaps(client, stories):
         f"{ROOT}/politics/",
         f"{ROOT}/economy/",
     ]
-    articles = xml(client, "/sitemap-articles-2026-11.xml", "application/xml")
+    articles = xml(client, "/sitemap-articles-2026-W45.xml", "application/xml")
     urls = {u.findtext(f"{SM}loc"): u.findtext(f"{SM}lastmod") for u in articles.findall(f"{SM}url")}
     assert urls == {
         f"{ROOT}{stories['site'].url}": "2026-11-03",
@@ -154,30 +155,73 @@ def test_section_and_article_sitemaps(client, stories):
         f"{ROOT}{stories['house'].url}": "2026-11-03",
     }
     assert client.get("/sitemap-nothing.xml").status_code == 404
-    assert client.get("/sitemap-articles-2026-13.xml").status_code == 404
 
 
-def test_article_sitemaps_are_one_per_month_from_the_oldest_story_to_the_newest(
-    client, stories, make_article
-):
-    """Each month's file holds the stories first published in it; a month between without a story is an
-    empty (valid) file; the single file of before redirects to the index."""
-    old = make_article("خبر قديم", slug="old", published_at=dt.datetime(2026, 8, 20, 12, tzinfo=dt.UTC))
+def listed(client, url):
+    return [u.findtext(f"{SM}loc") for u in xml(client, url, "application/xml").findall(f"{SM}url")]
+
+
+def article_sitemaps(client):
     index = xml(client, "/sitemap.xml", "application/xml")
-    months = [
-        s.findtext(f"{SM}loc") for s in index.findall(f"{SM}sitemap") if "articles" in s.findtext(f"{SM}loc")
-    ]
-    assert months == [f"{ROOT}/sitemap-articles-2026-{month:02d}.xml" for month in (8, 9, 10, 11)]
+    locations = [s.findtext(f"{SM}loc") for s in index.findall(f"{SM}sitemap")]
+    return [location for location in locations if "articles" in location]
 
-    def listed(url):
-        return [u.findtext(f"{SM}loc") for u in xml(client, url, "application/xml").findall(f"{SM}url")]
 
-    assert listed("/sitemap-articles-2026-08.xml") == [f"{ROOT}{old.url}"]
-    assert listed("/sitemap-articles-2026-09.xml") == []
-    assert len(listed("/sitemap-articles-2026-11.xml")) == 3
-    for old_url in ("/sitemap-articles.xml", "/sitemap-articles.xml?p=2"):
+def test_article_sitemaps_are_one_per_week_from_the_oldest_story_to_the_newest(client, stories, make_article):
+    """Each ISO week's file holds the stories first published in it; a week between without a story is
+    an empty (valid) file; the single file and the monthly files of before redirect to the index."""
+    old = make_article("خبر قديم", slug="old", published_at=dt.datetime(2026, 8, 20, 12, tzinfo=dt.UTC))
+    assert article_sitemaps(client) == [f"{ROOT}/sitemap-articles-2026-W{week}.xml" for week in range(34, 46)]
+    assert listed(client, "/sitemap-articles-2026-W34.xml") == [f"{ROOT}{old.url}"]
+    assert listed(client, "/sitemap-articles-2026-W35.xml") == []
+    assert len(listed(client, "/sitemap-articles-2026-W45.xml")) == 3
+    for old_url in (
+        "/sitemap-articles.xml",
+        "/sitemap-articles.xml?p=2",
+        "/sitemap-articles-2026-08.xml",
+        "/sitemap-articles-2026-11.xml",
+    ):
         response = client.get(old_url)
         assert response.status_code == 301 and response["Location"] == "/sitemap.xml", old_url
+
+
+def test_article_sitemap_weeks_are_iso_weeks_of_the_site_time_zone(client, home, section, make_article):
+    """A week runs from Monday 00:00 in the site's time zone; the ISO year of a week at the turn of the
+    year is the year of its Thursday; the index crosses the turn of the year."""
+    with override_settings(TIME_ZONE="Asia/Riyadh"):  # UTC+3
+        sunday = make_article(
+            "خبر الأحد", slug="sunday", published_at=dt.datetime(2026, 12, 27, 20, 59, tzinfo=dt.UTC)
+        )
+        monday = make_article(
+            "خبر الاثنين", slug="monday", published_at=dt.datetime(2026, 12, 27, 21, tzinfo=dt.UTC)
+        )
+        new_year = make_article(
+            "خبر العام", slug="new-year", published_at=dt.datetime(2027, 1, 4, 9, tzinfo=dt.UTC)
+        )
+        assert article_sitemaps(client) == [
+            f"{ROOT}/sitemap-articles-2026-W52.xml",
+            f"{ROOT}/sitemap-articles-2026-W53.xml",
+            f"{ROOT}/sitemap-articles-2027-W01.xml",
+        ]
+        assert listed(client, "/sitemap-articles-2026-W52.xml") == [f"{ROOT}{sunday.url}"]
+        assert listed(client, "/sitemap-articles-2026-W53.xml") == [f"{ROOT}{monday.url}"]
+        assert listed(client, "/sitemap-articles-2027-W01.xml") == [f"{ROOT}{new_year.url}"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/sitemap-articles-2026-W00.xml",
+        "/sitemap-articles-2026-W54.xml",
+        "/sitemap-articles-2025-W53.xml",  # 2025 has 52 ISO weeks
+        "/sitemap-articles-2026-W5.xml",
+        "/sitemap-articles-2026-13.xml",
+    ],
+)
+def test_a_week_that_does_not_exist_is_the_arabic_not_found_page(client, home, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "الصفحة غير موجودة" in response.content.decode()
 
 
 def test_news_sitemap_has_only_the_last_two_days(client, make_article):

@@ -109,7 +109,7 @@ def public_urls(site):
         "/feeds/topic/روسيا/rss/",
         "/sitemap.xml",
         "/sitemap-sections.xml",
-        f"/sitemap-articles-{timezone.localtime(when):%Y-%m}.xml",
+        f"/sitemap-articles-{timezone.localtime(when):%G-W%V}.xml",
         "/news-sitemap.xml",
         "/search/?q=خبر",
     ]
@@ -149,6 +149,31 @@ def test_author_and_topic_listings_read_their_link_index_in_order(client, site, 
     assert listing, url
     for sql in listing:
         assert not sorts(sql), (url, sorts(sql))
+
+
+def test_a_week_of_the_article_sitemap_is_a_range_of_the_published_index_in_order(client, site):
+    """A week's file reads its stories as a range of the ``published_at`` index in the index's order: no
+    sort of the week's stories, no walk from the newest story back."""
+    url = f"/sitemap-articles-{timezone.localtime(site['when']):%G-W%V}.xml"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    listing = [
+        q["sql"]
+        for q in queries.captured_queries
+        if '"newsroom_articlepage"."published_at" >=' in q["sql"] and "ORDER BY" in q["sql"]
+    ]
+    assert listing, url
+    for sql in listing:
+        assert not sorts(sql), (url, sorts(sql))
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+                plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+                assert "INDEX article_published_idx (published_at>? AND published_at<?)" in plan, plan
+            else:
+                cursor.execute(f"EXPLAIN {sql}")
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+                assert re.search(r"Index Cond: .*published_at >= .*published_at < ", plan), plan
 
 
 def test_the_sort_check_sees_a_sort(home, section, make_article):

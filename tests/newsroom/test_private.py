@@ -64,7 +64,7 @@ def urls(public, private):
         *(feed.format(kind=kind) for feed in feeds for kind in ("rss", "atom")),
         "/sitemap.xml",
         "/sitemap-sections.xml",
-        f"/sitemap-articles-{timezone.localtime(public.published_at):%Y-%m}.xml",
+        f"/sitemap-articles-{timezone.localtime(public.published_at):%G-W%V}.xml",
         "/news-sitemap.xml",
         "/search/?q=المعاهدة",
         f"/search/?q={SECRET}",
