@@ -7,8 +7,9 @@ the corpus of ``bench/corpus.py`` imported with ``khabar import-articles``, sear
 public page type is rendered in-process through Django's test client with the page cache off
 (``PAGE_CACHE_SECONDS=0``): home, section, topic (a common and a rare one), author, article, month
 archive (the oldest month of the largest section), RSS feeds, the sitemap index, the article sitemap of
-the oldest month, the news sitemap and a search. The clock reads the newest story's time plus a minute, so
-"the last two days" of the news sitemap and the breaking banner see the same newsroom at every size.
+the oldest week (the same stories at every size), the news sitemap and a search. The clock reads the
+newest story's time plus a minute, so "the last two days" of the news sitemap and the breaking banner
+see the same newsroom at every size.
 
 Each page is rendered twice to warm it, then ``--repeat`` times as a reader meets it after a change to
 what it shows: before each timed render the page's cache tags (but "settings", the masthead's) get a new
@@ -61,7 +62,7 @@ def page_urls():
         "RSS, latest": "/feeds/rss/",
         "RSS, section": f"/feeds/section/{largest.pk}/rss/",
         "sitemap index": "/sitemap.xml",
-        "article sitemap": f"/sitemap-articles-{oldest:%Y-%m}.xml",
+        "article sitemap, oldest week": f"/sitemap-articles-{oldest:%G-W%V}.xml",
         "news sitemap": "/news-sitemap.xml",
         "search": "/search/?q=" + "معاهدة",
     }
