@@ -8,14 +8,14 @@ which each publication renews) rather than on every search.
 
 from dataclasses import dataclass
 
-from django.db.models import CharField, Value
+from django.db.models import CharField, Exists, OuterRef, Value
 from django.urls import reverse
 from taggit.models import Tag
 
 from khabar.arabic.analyzer import analyze
 from khabar.core.pagecache import kept
 from khabar.newsroom.models import ArticleTag, Author
-from khabar.newsroom.models.pages import live_articles
+from khabar.newsroom.models.pages import Unrestricted
 
 CACHE_SECONDS = 3600
 
@@ -29,8 +29,12 @@ class NamedPage:
 
 def _names() -> dict[str, list[NamedPage]]:
     found = {}
-    used = ArticleTag.objects.filter(content_object__in=live_articles().values("pk")).values("tag_id")
-    topics = Tag.objects.filter(pk__in=used).annotate(kind=Value("topic", output_field=CharField()))
+    # A topic is named while one public live story has it: found from each topic's newest links (an index
+    # range that stops at the first), where "in the live stories" read every story and every link.
+    live_link = ArticleTag.objects.filter(
+        tag_id=OuterRef("pk"), content_object__live=True, content_object__published_at__isnull=False
+    ).filter(Unrestricted("content_object__path"))
+    topics = Tag.objects.filter(Exists(live_link)).annotate(kind=Value("topic", output_field=CharField()))
     authors = Author.objects.annotate(kind=Value("author", output_field=CharField()))
     # One query for both (the search page's query count is bounded); topics first, each by name.
     rows = (

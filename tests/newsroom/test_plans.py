@@ -118,7 +118,7 @@ def public_urls(site):
 def test_no_public_page_reads_the_whole_page_tree_or_story_table(client, site):
     for url in public_urls(site):
         assert client.get(url).status_code == 200, url
-        invalidate("settings", "listing", f"page:{site['article'].pk}")
+        invalidate("settings", "listing", "breaking", "most-read", f"page:{site['article'].pk}")
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200, url
         for query in queries.captured_queries:

@@ -595,6 +595,12 @@ class ArticlePage(CacheTaggedPage):
         indexes = [
             models.Index(fields=["section", "-published_at"], name="article_section_published_idx"),
             models.Index(fields=["-published_at"], name="article_published_idx"),
+            # The banner's "breaking until later than now" reads the few marked stories, not the archive.
+            models.Index(
+                fields=["breaking_until"],
+                condition=Q(breaking_until__isnull=False),
+                name="article_breaking_idx",
+            ),
         ]
 
     @classmethod
