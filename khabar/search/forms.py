@@ -4,8 +4,9 @@ import datetime as dt
 
 from django import forms
 
+from khabar.core.pagecache import kept
 from khabar.newsroom.models import Author
-from khabar.newsroom.models.pages import section_pages
+from khabar.newsroom.models.pages import public_sections, section_pages
 
 from .engines import SORTS, Filters
 
@@ -13,6 +14,12 @@ from .engines import SORTS, Filters
 # «9999-12-31» means "no end" instead of overflowing the date arithmetic.
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
+
+
+def author_choices(request=None):
+    """``(id, name)`` of every author, by name; kept until an author is added, changed or removed."""
+    authors = Author.objects.order_by("name").values_list("pk", "name")
+    return kept("author-choices", lambda: (list(authors), ["authors"]), request)
 
 
 def clamp(day):
@@ -42,6 +49,14 @@ class SearchForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "ترتيب غير معروف."},
     )
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The menus list what the masthead and the author pages show, kept in the cache; the querysets
+        # above still check a submitted choice.
+        sections = public_sections(request)
+        self.fields["section"].choices = [("", "كل الأقسام"), *((s.pk, s.title) for s in sections)]
+        self.fields["author"].choices = [("", "كل الكتّاب"), *author_choices(request)]
 
     def clean_date_from(self):
         return clamp(self.cleaned_data.get("date_from"))

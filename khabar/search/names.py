@@ -2,8 +2,8 @@
 
 A query names a page when its analysed words are the page's analysed name (so «اسرائيل» names the
 topic «إسرائيل», and «الروسية» does not name «روسيا»). The names of every topic of a public story and every
-author are analysed once per publication (the map is cached under the ``listing`` tag's version,
-which each publication renews) rather than on every search.
+author are analysed once per change (the map is kept under the ``listing``, ``authors`` and ``topics`` tags:
+a publication, an author or a topic saved) rather than on every search.
 """
 
 from dataclasses import dataclass
@@ -16,8 +16,6 @@ from khabar.arabic.analyzer import analyze
 from khabar.core.pagecache import kept
 from khabar.newsroom.models import ArticleTag, Author
 from khabar.newsroom.models.pages import Unrestricted
-
-CACHE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -54,5 +52,6 @@ def named_pages(text: str, request=None) -> list[NamedPage]:
     key = analyze(text)
     if not key:
         return []
-    names = kept("search:names", lambda: (_names(), ["listing"]), request, timeout=CACHE_SECONDS)
+    # A publication can name a topic for the first time; renaming an author or a topic changes a name.
+    names = kept("search:names", lambda: (_names(), ["listing", "authors", "topics"]), request)
     return sorted(names.get(key, []), key=lambda page: page.kind != "topic")

@@ -52,7 +52,7 @@ def suggestions(form, query):
 def search_page(request):
     # Results change with every publication: the page is cached only until the next one.
     tag_request(request, "listing", "settings")
-    form = SearchForm(request.GET or None)
+    form = SearchForm(request.GET or None, request=request)
     context = {"form": form, "query_text": request.GET.get("q", "")}
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         number = _page_number(request)
@@ -97,7 +97,7 @@ def api_search(request):
         return JsonResponse({"error": "قيمة limit يجب أن تكون عددا صحيحا."}, status=400)
     if not 1 <= limit <= MAX_LIMIT:
         return JsonResponse({"error": f"قيمة limit يجب أن تكون بين 1 و{MAX_LIMIT}."}, status=400)
-    form = SearchForm(request.GET)
+    form = SearchForm(request.GET, request=request)
     if not form.is_valid():
         first_error = next(iter(form.errors.values()))[0]
         return JsonResponse({"error": first_error}, status=400)

@@ -71,6 +71,18 @@ def test_the_search_page_offers_an_author_by_name(client, story, author):
     assert "كاتب:" in html and f'href="/authors/{author.slug}/"' in html
 
 
+def test_a_renamed_author_is_offered_by_the_new_name_at_once(client, story, author):
+    story("تقرير عن الانتخابات", "جرت الانتخابات.")
+    assert (
+        f'href="/authors/{author.slug}/"' in client.get("/search/", {"q": "سارة المنصوري"}).content.decode()
+    )
+    author.name = "سارة منصور"
+    author.save()
+    html = client.get("/search/", {"q": "سارة منصور"}).content.decode()
+    assert f'href="/authors/{author.slug}/"' in html
+    assert f'<option value="{author.pk}">سارة منصور</option>' in html  # the form's menu too
+
+
 def test_a_query_that_names_nothing_offers_no_page(client, tagged):
     html = client.get("/search/", {"q": "كييف"}).content.decode()
     assert 'class="search-named"' not in html

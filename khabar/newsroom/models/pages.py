@@ -49,6 +49,8 @@ PAGE_SIZE = 20
 # Any publication changes the lists of stories; almost every page shows one, so its version is read
 # with the other shared tags' (one query).
 LISTING = shared_tag("listing")
+# The authors and topics: search's names and menus, read on every search.
+AUTHORS, TOPICS = shared_tag("authors"), shared_tag("topics")
 TOP_STORIES = 6  # editors' picks under the home page's lead
 SIDE_LATEST = 5  # in the article's side column
 RELATED = 4  # related stories under an article
