@@ -341,10 +341,19 @@ class HomePage(CacheTaggedPage):
         context = super().get_context(request, *args, **kwargs)
         from ..front import home_front  # front.py builds on these models
 
-        tag_request(request, "listing")
-        context["front"] = front = home_front(self, getattr(request, "is_preview", False), request)
+        def blocks(preview=False):
+            front = home_front(self, preview, request)
+            attach_lead_pictures(front.stories())
+            return front, [LISTING, f"page:{self.pk}"]  # the editors' picks are the home page's revision
+
+        tag_request(request, LISTING)
+        if getattr(request, "is_preview", False):
+            front = blocks(preview=True)[0]
+        else:
+            front = kept(f"home-front:{self.pk}", blocks, request)
+        context["front"] = front
         # Listed in the context so the cards' comment counts are read for all of them at once.
-        context["front_stories"] = attach_lead_pictures(front.stories())
+        context["front_stories"] = front.stories()
         return context
 
     def route(self, request, path_components):
