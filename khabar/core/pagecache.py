@@ -19,13 +19,16 @@ invalidation made while the cache is unreachable is not lost.
 import hashlib
 import math
 import time
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.core.handlers.wsgi import WSGIRequest
-from django.db import DatabaseError, connection, transaction
+from django.core.handlers.wsgi import WSGIRequest, get_str_from_wsgi
+from django.core.signals import setting_changed
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.http import HttpResponse
+from django.http.cookie import parse_cookie
 
 from . import edge
 from .models import CacheTag
@@ -115,19 +118,23 @@ def _read_versions(tags):
     query itself on a hit. Errors are Django's (and mark the connection for a check at the next request).
     """
     tags = sorted(set(tags))
-    table = connection.ops.quote_name(CacheTag._meta.db_table)
-    mark = "?" if connection.Database.paramstyle == "qmark" else "%s"
-    with connection.wrap_database_errors:
-        connection.ensure_connection()
-        cursor = connection.connection.cursor()
+    db = connections[DEFAULT_DB_ALIAS]  # once: each attribute of ``connection`` looks it up again
+    with db.wrap_database_errors:
+        db.ensure_connection()
+        cursor = db.connection.cursor()
         try:
-            cursor.execute(
-                f"SELECT tag, changed FROM {table} WHERE tag IN ({', '.join([mark] * len(tags))})", tags
-            )
+            cursor.execute(_versions_query(db.vendor, db.Database.paramstyle, len(tags)), tags)
             found = dict(cursor.fetchall())
         finally:
             cursor.close()
     return {tag: found.get(tag, 0) for tag in tags}
+
+
+@lru_cache(maxsize=64)
+def _versions_query(vendor, paramstyle, count):
+    table = connections[DEFAULT_DB_ALIAS].ops.quote_name(CacheTag._meta.db_table)
+    mark = "?" if paramstyle == "qmark" else "%s"
+    return f"SELECT tag, changed FROM {table} WHERE tag IN ({', '.join([mark] * count)})"
 
 
 # Tags that almost every page reads the version of (the masthead's, the breaking banner's …): the first
@@ -237,26 +244,34 @@ def _edge_header_items(tags, lifetime):
     )
 
 
-def _fresh_entry(request, read_versions=tag_versions):
-    """The cached entry for ``request`` and its remaining lifetime, or None (the versions read are kept)."""
-    entry = cache.get(_page_key(request))
-    if not entry:
-        return None
+def _fresh_entry(key, read_versions=tag_versions):
+    """``(entry, remaining lifetime, versions read)`` for the page cached under ``key``; the entry is None when
+    there is none to serve (the versions read before the render may still be kept for it).
+    """
+    read = {}
+    entry = cache.get(key)
+    if not entry or (lifetime := _servable(entry, read_versions, read)) is None:
+        return None, None, read
+    return entry, lifetime, read
+
+
+def _servable(entry, read_versions, read):
+    """The remaining lifetime of ``entry`` while every tag has its version, else None; versions read go in ``read``."""
     lifetime = _lifetime(entry.get("expires"))
     if lifetime < 1:
         return None
-    versions = read_versions(entry["versions"])
-    if versions != entry["versions"]:
-        request._tag_versions = versions  # read before the render: the new entry can use them
-        return None
-    return entry, lifetime
+    wanted = entry["versions"]
+    if not wanted.keys() <= read.keys():
+        read.update(read_versions(wanted))
+    return lifetime if wanted.items() <= read.items() else None
 
 
 def _lookup(request):
-    found = _fresh_entry(request)
-    if found is None:
+    entry, lifetime, read = _fresh_entry(_page_key(request))
+    if entry is None:
+        if read:
+            request._tag_versions = read  # read before the render: the new entry can use them
         return None
-    entry, lifetime = found
     response = HttpResponse(entry["content"], status=200)
     for name, value in entry["headers"].items():
         response[name] = value
@@ -344,6 +359,69 @@ _ENTRY_HEADERS = frozenset(
 )
 
 
+# The environ variables a page's key and scheme are computed from by Django's request (``WSGIRequest``'s
+# path, ``scheme``, ``get_host`` and ``get_full_path``); with SECURE_PROXY_SSL_HEADER, its header too.
+_KEY_ENVIRON = (
+    "PATH_INFO",
+    "QUERY_STRING",
+    "HTTP_HOST",
+    "wsgi.url_scheme",
+    "SCRIPT_NAME",
+    "SCRIPT_URL",
+    "REDIRECT_URL",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "SERVER_NAME",
+    "SERVER_PORT",
+)
+
+
+class _RequestKeys:
+    """``(scheme, page key)`` of a WSGI environ: what Django's request gives (``_page_key``), computed from a
+    WSGIRequest and, once a hit was served with it, remembered by the environ values it is computed from
+    (``_KEY_ENVIRON``), as building the request costs more than the rest of a hit. The settings it also
+    depends on (ALLOWED_HOSTS, DEBUG, SECURE_PROXY_SSL_HEADER, USE_X_FORWARDED_HOST/PORT, FORCE_SCRIPT_NAME)
+    make it forget everything when one changes (tests); a host Django refuses is never remembered.
+    """
+
+    LIMIT = 4096  # keys remembered; all are forgotten when full
+
+    def __init__(self):
+        self._names = None
+        self._known = {}
+        setting_changed.connect(self.forget, weak=False)
+
+    def forget(self, **kwargs):
+        self._names = None
+        self._known = {}
+
+    def __call__(self, environ):
+        """``(scheme, key, values)``: ``values`` (for :meth:`remember`) is None when the key was remembered."""
+        if (names := self._names) is None:
+            proxy_header = settings.SECURE_PROXY_SSL_HEADER
+            names = self._names = (*_KEY_ENVIRON, *(proxy_header[:1] if proxy_header else ()))
+        values = tuple(map(environ.get, names))
+        if (known := self._known.get(values)) is not None:
+            return (*known, None)
+        request = WSGIRequest(environ.copy())  # Django's handler builds its own from the original
+        return request.scheme, _page_key(request), values  # DisallowedHost for a host Django refuses
+
+    def remember(self, values, scheme, key):
+        if len(self._known) >= self.LIMIT:
+            self._known = {}
+        self._known[values] = (scheme, key)
+
+
+_request_keys = _RequestKeys()
+
+
+def _has_session_cookie(environ):
+    """``SESSION_COOKIE_NAME in request.COOKIES``, as WSGIRequest parses them."""
+    return "HTTP_COOKIE" in environ and settings.SESSION_COOKIE_NAME in parse_cookie(
+        get_str_from_wsgi(environ, "HTTP_COOKIE", "")
+    )
+
+
 class CachedPagesApp:
     """The WSGI application, with anonymous cache hits answered before Django's handler.
 
@@ -361,12 +439,14 @@ class CachedPagesApp:
         self._around = {}  # scheme -> headers the middleware adds to a hit
 
     def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        method = environ.get("REQUEST_METHOD")
+        if method not in ("GET", "HEAD"):
             return self.application(environ, start_response)
         try:
-            request = WSGIRequest(environ.copy())  # Django's handler builds its own from the original
-            scheme = request.scheme
-            if (answer := self._answer(request, scheme, environ, start_response)) is not None:
+            scheme, key, values = _request_keys(environ)
+            if (answer := self._answer(key, scheme, method, environ, start_response)) is not None:
+                if values is not None:
+                    _request_keys.remember(values, scheme, key)
                 return answer
         except (DisallowedHost, DatabaseError):
             pass  # Django answers it: a 400, or a page rendered after a reconnect
@@ -375,15 +455,14 @@ class CachedPagesApp:
                 start_response = self._learning(scheme, start_response)
         return self.application(environ, start_response)
 
-    def _answer(self, request, scheme, environ, start_response):
+    def _answer(self, key, scheme, method, environ, start_response):
         around = self._around.get(scheme)
-        if around is None or not _anonymous_get(request):
+        if around is None or _has_session_cookie(environ):
             return None
-        found = _fresh_entry(request, _read_versions)
-        if found is None:
-            environ[_MISSED] = getattr(request, "_tag_versions", {})
+        entry, lifetime, read = _fresh_entry(key, _read_versions)
+        if entry is None:
+            environ[_MISSED] = read
             return None
-        entry, lifetime = found
         content = entry["content"]
         start_response(
             "200 OK",
@@ -395,7 +474,7 @@ class CachedPagesApp:
                 *around,
             ],
         )
-        return [b"" if request.method == "HEAD" else content]
+        return [b"" if method == "HEAD" else content]
 
     def _learning(self, scheme, start_response):
         """Notes the headers around the first hit Django answers for ``scheme``."""

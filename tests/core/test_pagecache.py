@@ -1,14 +1,10 @@
 """What the page cache tells browsers and edge caches, and where it answers."""
 
-import io
-from urllib.parse import unquote_to_bytes
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.handlers.wsgi import WSGIHandler
 
 from khabar.core.edge import LOGGED_IN_COOKIE
-from khabar.core.pagecache import HEADER, CachedPagesApp, invalidate, tag_version
+from khabar.core.pagecache import HEADER, invalidate, tag_version
 
 pytestmark = pytest.mark.django_db
 
@@ -75,38 +71,8 @@ def test_logged_in_editors_are_marked_for_the_edge_until_they_log_out(client):
 
 
 @pytest.fixture
-def served(requests_started):
-    """``khabar serve``'s WSGI application, called as a server calls it, in the test's transaction."""
-    started = requests_started
-    app = CachedPagesApp(WSGIHandler())
-
-    def call(path, method="GET", host="testserver", cookie=""):
-        environ = {
-            "REQUEST_METHOD": method,
-            "SCRIPT_NAME": "",
-            "PATH_INFO": unquote_to_bytes(path).decode("latin-1"),
-            "QUERY_STRING": "",
-            "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "8000",
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "HTTP_HOST": host,
-            "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(),
-            "wsgi.errors": io.StringIO(),
-        }
-        if cookie:
-            environ["HTTP_COOKIE"] = cookie
-        answer = {}
-
-        def start_response(status, headers, exc_info=None):
-            answer.update(status=int(status.split()[0]), headers=dict(headers))
-
-        before = len(started)
-        answer["body"] = b"".join(app(environ, start_response))
-        answer["django"] = len(started) > before  # Django's handler ran
-        return answer
-
-    return call
+def served(wsgi):
+    return wsgi()
 
 
 def test_the_wsgi_layer_answers_hits_as_django_does_without_running_it(served, make_article):
