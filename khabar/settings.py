@@ -75,6 +75,9 @@ def cache_config(url):
 CACHES = {"default": cache_config(env("CACHE_URL", default="locmemcache://khabar"))}
 # Seconds an anonymous page view stays cached (invalidation does the real work).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Bytes of page content each web process keeps in memory in front of CACHE_URL (0: none); every hit is still
+# checked against the tag versions in the database.
+PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=32 * 1024 * 1024)
 # Edge caches (Varnish with xkey) to purge on every invalidation: comma-separated base URLs.
 EDGE_PURGE_URLS = env.list("EDGE_PURGE_URLS", default=[])
 

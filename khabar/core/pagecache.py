@@ -13,12 +13,16 @@ cookies.
 Tag versions live in the database (:class:`~khabar.core.models.CacheTag`), so an
 invalidation by any process (a web worker, the task worker, a ``khabar``
 command) reaches every other one at once, whatever the cache, and an
-invalidation made while the cache is unreachable is not lost.
+invalidation made while the cache is unreachable is not lost. Each web process
+keeps recent entries in front of the cache too (:class:`LocalPages`), checked
+against the same versions on every hit.
 """
 
 import hashlib
 import math
+import threading
 import time
+from collections import OrderedDict
 from functools import lru_cache
 
 from django.conf import settings
@@ -244,14 +248,24 @@ def _edge_header_items(tags, lifetime):
     )
 
 
-def _fresh_entry(key, read_versions=tag_versions):
+def _fresh_entry(key, read_versions=tag_versions, local=None):
     """``(entry, remaining lifetime, versions read)`` for the page cached under ``key``; the entry is None when
     there is none to serve (the versions read before the render may still be kept for it).
+
+    With ``local`` (a process's :class:`LocalPages`) that is looked in first; what it holds is checked as an entry of
+    the shared cache is (its lifetime, then its tags' versions in the database) and dropped when stale, and an
+    entry served from the shared cache is kept in it.
     """
     read = {}
+    if local is not None and (entry := local.get(key)) is not None:
+        if (lifetime := _servable(entry, read_versions, read)) is not None:
+            return entry, lifetime, read
+        local.discard(key, entry)
     entry = cache.get(key)
     if not entry or (lifetime := _servable(entry, read_versions, read)) is None:
         return None, None, read
+    if local is not None:
+        local.put(key, entry)
     return entry, lifetime, read
 
 
@@ -267,7 +281,7 @@ def _servable(entry, read_versions, read):
 
 
 def _lookup(request):
-    entry, lifetime, read = _fresh_entry(_page_key(request))
+    entry, lifetime, read = _fresh_entry(_page_key(request), local=request.META.get(_LOCAL))
     if entry is None:
         if read:
             request._tag_versions = read  # read before the render: the new entry can use them
@@ -305,8 +319,12 @@ def _store(request, response, started):
         "content": response.content,
         "headers": {name: response[name] for name in _STORED_HEADERS if response.has_header(name)},
         "expires": expires,
+        "until": time.time() + lifetime,  # when the shared cache drops it: a process keeps it no longer
     }
-    cache.set(_page_key(request), entry, timeout=lifetime)
+    key = _page_key(request)
+    cache.set(key, entry, timeout=lifetime)
+    if (local := request.META.get(_LOCAL)) is not None:
+        local.put(key, entry)
     _edge_headers(response, tags, lifetime)
 
 
@@ -343,6 +361,9 @@ class PageCacheHitMiddleware:
 # Set by CachedPagesApp on the WSGI environ (request.META) when it looked a request up and missed:
 # the tag versions it read, for the render.
 _MISSED = "khabar.pagecache.missed"
+# Set by CachedPagesApp on the WSGI environ of the GET and HEAD requests it passes to Django: its
+# LocalPages, for the lookups and stores of the middleware in the same process.
+_LOCAL = "khabar.pagecache.local"
 # What a stored entry or the page cache itself says; the rest of a hit's headers (the security
 # headers the middleware above the page cache adds) are the same for every hit of a scheme.
 _ENTRY_HEADERS = frozenset(
@@ -357,6 +378,58 @@ _ENTRY_HEADERS = frozenset(
         "Server",
     )
 )
+
+
+class LocalPages:
+    """A process's own level in front of the shared cache: entries it read from or stored to it, by key.
+
+    Bounded by the total bytes of the pages' content, the least recently used going first, and each kept no
+    longer than the shared cache keeps it (the entry's ``until``; an entry stored without one is not kept).
+    It only saves fetching the entry: whatever it holds is checked as a shared entry is, against the tag
+    versions in the database, so an invalidation by any process is seen at once.
+    """
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.size = 0  # bytes of content held
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()  # the server's threads share it
+
+    def __len__(self):
+        return len(self._entries)
+
+    def get(self, key):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry["until"] <= time.time():
+                self._remove(key)
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        size = len(entry["content"])
+        if "until" not in entry or size > self.max_bytes:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._remove(key)
+            self._entries[key] = entry
+            self.size += size
+            while self.size > self.max_bytes:
+                _, dropped = self._entries.popitem(last=False)
+                self.size -= len(dropped["content"])
+
+    def discard(self, key, entry):
+        """Drop ``entry`` if it is still the one held for ``key`` (another thread may have put a newer one)."""
+        with self._lock:
+            if self._entries.get(key) is entry:
+                self._remove(key)
+
+    def _remove(self, key):
+        self.size -= len(self._entries.pop(key)["content"])
 
 
 # The environ variables a page's key and scheme are computed from by Django's request (``WSGIRequest``'s
@@ -432,16 +505,23 @@ class CachedPagesApp:
     an entry exists only for a request that went all the way down to the page cache). The headers the
     middleware adds around a hit (security headers, Content-Security-Policy) are taken from the first hit
     Django answers for each scheme, so they are whatever the settings make them.
+
+    Entries are looked up in the process's :class:`LocalPages` (PAGE_CACHE_LOCAL_BYTES; 0: none) before the
+    shared cache; the middleware below, in the same process, uses it too (``_LOCAL`` on the environ).
     """
 
     def __init__(self, application):
         self.application = application
         self._around = {}  # scheme -> headers the middleware adds to a hit
+        size = settings.PAGE_CACHE_LOCAL_BYTES
+        self.local = LocalPages(size) if size > 0 else None
 
     def __call__(self, environ, start_response):
         method = environ.get("REQUEST_METHOD")
         if method not in ("GET", "HEAD"):
             return self.application(environ, start_response)
+        if self.local is not None:
+            environ[_LOCAL] = self.local
         try:
             scheme, key, values = _request_keys(environ)
             if (answer := self._answer(key, scheme, method, environ, start_response)) is not None:
@@ -459,7 +539,7 @@ class CachedPagesApp:
         around = self._around.get(scheme)
         if around is None or _has_session_cookie(environ):
             return None
-        entry, lifetime, read = _fresh_entry(key, _read_versions)
+        entry, lifetime, read = _fresh_entry(key, _read_versions, self.local)
         if entry is None:
             environ[_MISSED] = read
             return None

@@ -6,6 +6,15 @@ from django.core.handlers.wsgi import WSGIHandler
 
 from khabar.core.pagecache import CachedPagesApp
 
+DEAD_REDIS = "redis://127.0.0.1:6390/7"  # nothing listens there
+
+
+@pytest.fixture
+def dead_cache(settings):
+    from khabar.settings import cache_config
+
+    settings.CACHES = {"default": cache_config(DEAD_REDIS)}
+
 
 @pytest.fixture
 def wsgi(requests_started):

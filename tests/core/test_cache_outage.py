@@ -16,15 +16,6 @@ from tests.comments.conftest import post, solve
 
 pytestmark = pytest.mark.django_db
 
-DEAD_REDIS = "redis://127.0.0.1:6390/7"
-
-
-@pytest.fixture
-def dead_cache(settings):
-    from khabar.settings import cache_config
-
-    settings.CACHES = {"default": cache_config(DEAD_REDIS)}
-
 
 def test_the_cache_is_really_unreachable(dead_cache):
     assert isinstance(caches["default"], ResilientRedisCache)
