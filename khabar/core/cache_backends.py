@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -24,9 +24,31 @@ class CacheUnavailable(Exception):
     """The shared cache cannot be reached: an atomic claim could not be made."""
 
 
+class ReusedClients(RedisCacheClient):
+    """Django's Redis client, keeping one ``redis.Redis`` per connection pool.
+
+    Django builds a new ``redis.Redis`` for every operation, and each builds its table of response
+    callbacks anew: more CPU than the round trip itself for a small value. One client per pool serves
+    every thread (the pool hands each command a connection).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        try:
+            return self._clients[id(pool)]
+        except KeyError:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+            return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClients
         self._down_until = 0.0
         self._lock = threading.Lock()
 

@@ -176,11 +176,12 @@ KEPT_SECONDS = 24 * 60 * 60
 def kept(key, compute, request=None, timeout=KEPT_SECONDS):
     """``compute()``'s value, kept in the cache under ``key`` while the tags it depends on keep their versions.
 
-    ``compute`` returns ``(value, tags)``, with ``tags`` None for a value not to keep. A kept value is used only while every one of its tags still has
-    the version it had before the value was computed, read from the database (in one query, without the
-    versions this request has read already), so a change made by any process is seen at once; a value
-    computed while one of its tags changed is not kept. ``None`` is a value like any other; with the cache
-    unreachable, every call computes. ``timeout`` may be a function of the value (seconds, or ``None``).
+    ``compute`` returns ``(value, tags)``, with ``tags`` None for a value not to keep. A kept value is used
+    only while every one of its tags still has the version it had before the value was computed, read from
+    the database (in one query, without the versions this request has read already), so a change made by
+    any process is seen at once; a value computed while one of its tags changed is not kept. ``None`` is a
+    value like any other; with the cache unreachable, every call computes. ``timeout`` may be a function of
+    the value (seconds, or ``None``).
 
     With ``request``, the versions read are remembered for the render, and the tags are added to those of
     a page that is cached anyway (:func:`also_tag`): the page goes stale with the value it shows.

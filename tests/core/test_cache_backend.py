@@ -28,3 +28,30 @@ def test_a_redis_cache_url_puts_the_tests_cache_in_that_redis():
 @pytest.mark.skipif(bool(CACHE_URL), reason="CACHE_URL is set")
 def test_without_cache_url_the_tests_use_local_memory():
     assert isinstance(caches["default"], LocMemCache)
+
+
+def test_one_redis_client_serves_every_operation_and_thread():
+    """Django builds a client per operation; ours is built once per connection pool (a real Redis)."""
+    import threading
+
+    from khabar.settings import cache_config
+
+    backend = ResilientRedisCache(
+        "redis://127.0.0.1:6379/4", {"OPTIONS": cache_config("redis://127.0.0.1:6379/4")["OPTIONS"]}
+    )
+    client = backend._cache.get_client(write=True)
+    assert backend._cache.get_client() is client
+    results = []
+
+    def work(n):
+        backend.set(f"thread-{n}", n, 30)
+        results.append(backend.get(f"thread-{n}"))
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == list(range(8))
+    assert backend._cache.get_client(write=True) is client
+    backend.delete_many([f"thread-{n}" for n in range(8)])
