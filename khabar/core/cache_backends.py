@@ -13,11 +13,15 @@ import threading
 import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.dispatch import Signal
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 5.0
+
+# Sent when the cache is cleared: what a process keeps in front of it goes too (core.pagecache).
+cleared = Signal()
 
 
 class CacheUnavailable(Exception):
@@ -94,6 +98,7 @@ class ResilientRedisCache(RedisCache):
         return self._call(super().delete_many, *args, **kwargs)
 
     def clear(self):
+        cleared.send(sender=type(self))
         return self._call(super().clear)
 
     # Atomic claims fail closed (``decr`` is ``incr`` with a negative step).

@@ -20,13 +20,15 @@ against the same versions on every hit.
 
 import hashlib
 import math
+import pickle
 import threading
 import time
 from collections import OrderedDict
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest, get_str_from_wsgi
 from django.core.signals import setting_changed
@@ -35,6 +37,7 @@ from django.http import HttpResponse
 from django.http.cookie import parse_cookie
 
 from . import edge
+from .cache_backends import cleared
 from .models import CacheTag
 
 HEADER = "X-Khabar-Cache"
@@ -152,6 +155,11 @@ def shared_tag(tag):
     return tag
 
 
+def shared_tags():
+    """The tags declared with :func:`shared_tag`."""
+    return set(_SHARED_TAGS)
+
+
 def tag_version(tag, request=None):
     """The current version of ``tag``: part of a cache key that goes stale with the tag.
 
@@ -180,14 +188,15 @@ def kept(key, compute, request=None, timeout=KEPT_SECONDS):
     only while every one of its tags still has the version it had before the value was computed, read from
     the database (in one query, without the versions this request has read already), so a change made by
     any process is seen at once; a value computed while one of its tags changed is not kept. ``None`` is a
-    value like any other; with the cache unreachable, every call computes. ``timeout`` may be a function of
-    the value (seconds, or ``None``).
+    value like any other. With a shared cache (Redis), each process keeps the values it used in front of it
+    (:func:`_kept_locally`), checked the same way; with the cache unreachable, values are computed (and kept
+    by the process). ``timeout`` may be a function of the value (seconds, or ``None``).
 
     With ``request``, the versions read are remembered for the render, and the tags are added to those of
     a page that is cached anyway (:func:`also_tag`): the page goes stale with the value it shows.
     """
-    entry = cache.get(key)
-    if entry is not None:
+    local = _kept_locally()
+    for entry in _kept_entries(key, local):
         versions = _versions(entry["versions"], request)
         if versions == entry["versions"]:
             if request is not None:
@@ -200,14 +209,52 @@ def kept(key, compute, request=None, timeout=KEPT_SECONDS):
     known = getattr(request, "_tag_versions", {})
     versions = _versions(tags, request)
     if not any(version >= started for tag, version in versions.items() if tag not in known):
-        cache.set(
-            key,
-            {"versions": versions, "value": value},
-            timeout=timeout(value) if callable(timeout) else timeout,
-        )
+        entry = {"versions": versions, "value": value}
+        seconds = timeout(value) if callable(timeout) else timeout
+        cache.set(key, entry, timeout=seconds)
+        if local is not None:
+            local.put(key, {"content": pickle.dumps(entry), "until": time.time() + (seconds or KEPT_SECONDS)})
     if request is not None:
         also_tag(request, *versions)
     return value
+
+
+def _kept_entries(key, local):
+    """The entries :func:`kept` may use for ``key``: this process's own, then the shared cache's.
+
+    Each is a copy (the value is unpickled for every use: a render changes the objects it is given).
+    """
+    if local is not None and (held := local.get(key)) is not None:
+        yield pickle.loads(held["content"])
+        local.discard(key, held)  # asked for the next one: its versions did not hold
+    if (entry := cache.get(key)) is not None:
+        if local is not None:
+            local.put(key, {"content": pickle.dumps(entry), "until": time.time() + KEPT_SECONDS})
+        yield entry
+
+
+_kept_local = []  # [LocalPages or None], made at first use
+
+
+def _kept_locally():
+    """This process's level in front of a shared cache for kept values (PAGE_CACHE_LOCAL_BYTES), or None.
+
+    It only saves the round trip to the shared cache: every value from it is checked against the tag
+    versions in the database like a shared one. None with the local-memory cache, which is this level.
+    """
+    if not _kept_local:
+        shared = not isinstance(caches["default"], LocMemCache)
+        size = settings.PAGE_CACHE_LOCAL_BYTES if shared else 0
+        _kept_local.append(LocalPages(size) if size else None)
+    return _kept_local[0]
+
+
+def _forget_kept_locally(**kwargs):
+    _kept_local.clear()
+
+
+setting_changed.connect(_forget_kept_locally)
+cleared.connect(_forget_kept_locally)
 
 
 def kept_value(key):

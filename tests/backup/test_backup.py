@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -93,8 +94,12 @@ def test_round_trip_restores_stories_comments_wire_items_and_images(site, tmp_pa
     assert "0001_initial" in manifest["migrations"]["newsroom"]
 
     site.wipe()
+    restoring = time.time_ns() // 1000
     site.khabar("restore", str(tmp_path / "backup"))
     assert site.snapshot() == before
+    # Every process's pages and kept values are checked against these versions: all of them changed.
+    read = "from khabar.core.models import CacheTag as T; print(min(T.objects.values_list('changed', flat=True)))"
+    assert int(site.khabar("shell", "-c", read).stdout.split()[-1]) >= restoring
 
     refused = site.khabar("restore", str(tmp_path / "backup"), check=False)
     assert refused.returncode == 2

@@ -89,10 +89,45 @@ def test_the_timeout_may_follow_the_value():
     assert cache.get("short")["value"] == 3
 
 
-def test_with_the_cache_unreachable_every_call_computes(settings):
+def test_with_the_cache_unreachable_values_are_computed_and_still_follow_their_tags(settings):
     from khabar.settings import cache_config
 
     settings.CACHES = {"default": cache_config("redis://127.0.0.1:6390/7")}
     compute = Computed()
-    assert [kept("k", compute) for _ in range(2)] == ["قيمة"] * 2
+    assert [kept("k", compute) for _ in range(2)] == ["قيمة"] * 2  # never an error
+    calls = compute.calls  # 1: the process's own level still holds it; 2 without one
+    invalidate("page:1")
+    kept("k", compute)
+    assert compute.calls == calls + 1
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """A real Redis as the shared cache (db 4), so each process keeps its own level in front of it."""
+    from khabar.settings import cache_config
+
+    settings.CACHES = {"default": cache_config("redis://127.0.0.1:6379/4")}
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_a_process_keeps_values_in_front_of_the_shared_cache(redis_cache):
+    import redis
+
+    compute = Computed(tags=["page:1"])
+    kept("k", compute)
+    redis.Redis.from_url("redis://127.0.0.1:6379/4").delete(cache.make_key("k"))
+    assert kept("k", compute) == "قيمة" and compute.calls == 1  # from this process's own level
+    CacheTag.objects.update_or_create(tag="page:1", defaults={"changed": 10**17})  # another process
+    kept("k", compute)
+    assert compute.calls == 2  # its own copy is checked against the versions like the shared one
+
+
+def test_each_use_gets_its_own_copy_and_clearing_the_cache_forgets_them(redis_cache):
+    compute = Computed(value=["قيمة"])
+    kept("k", compute).append("تغيير في أثناء العرض")
+    assert kept("k", compute) == ["قيمة"]
+    cache.clear()
+    kept("k", compute)
     assert compute.calls == 2

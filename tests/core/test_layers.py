@@ -16,7 +16,7 @@ ALLOWED = {
     "core": {"wsgi"},  # `khabar serve` loads the WSGI application; apps register their warm-up with core
     "adminui": set(),
     "worker": set(),
-    "backup": set(),
+    "backup": {"core"},  # a restore gives every cache tag a new version
     "wire": {"arabic", "core"},
     "newsroom": {"arabic", "core"},
     "comments": {"arabic", "core", "newsroom", "proxy", "ratelimit"},
