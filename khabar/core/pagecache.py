@@ -161,19 +161,14 @@ def shared_tags():
 
 
 def tag_version(tag, request=None):
-    """The current version of ``tag``: part of a cache key that goes stale with the tag.
+    """The current version of ``tag``.
 
     With ``request``, the caller reads what the tag stands for after this call, so the page being
     rendered may be stored with this version (it is remembered on the request, and read only once,
     together with the :func:`shared_tag` versions the render will read later: read before their data,
     they can only make a stored page go stale sooner).
     """
-    if request is None:
-        return tag_versions([tag])[tag]
-    known = getattr(request, "_tag_versions", {})
-    if tag not in known:
-        request._tag_versions = known = {**known, **tag_versions({tag, *_SHARED_TAGS}, request)}
-    return known[tag]
+    return _versions([tag], request)[tag]
 
 
 # How long a value computed under tag versions may stay in the cache unused. Its tags, not this, keep it
@@ -212,8 +207,7 @@ def kept(key, compute, request=None, timeout=KEPT_SECONDS):
         entry = {"versions": versions, "value": value}
         seconds = timeout(value) if callable(timeout) else timeout
         cache.set(key, entry, timeout=seconds)
-        if local is not None:
-            local.put(key, {"content": pickle.dumps(entry), "until": time.time() + (seconds or KEPT_SECONDS)})
+        _keep_locally(local, key, entry, seconds)
     if request is not None:
         also_tag(request, *versions)
     return value
@@ -228,9 +222,14 @@ def _kept_entries(key, local):
         yield pickle.loads(held["content"])
         local.discard(key, held)  # asked for the next one: its versions did not hold
     if (entry := cache.get(key)) is not None:
-        if local is not None:
-            local.put(key, {"content": pickle.dumps(entry), "until": time.time() + KEPT_SECONDS})
+        _keep_locally(local, key, entry)
         yield entry
+
+
+def _keep_locally(local, key, entry, seconds=None):
+    """Put a kept entry in this process's level, pickled (each use unpickles its own copy)."""
+    if local is not None:
+        local.put(key, {"content": pickle.dumps(entry), "until": time.time() + (seconds or KEPT_SECONDS)})
 
 
 _kept_local = []  # [LocalPages or None], made at first use
