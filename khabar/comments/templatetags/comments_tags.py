@@ -39,7 +39,7 @@ def article_comments(context, page):
 
     def published():
         found = ReaderComment.objects.published().filter(article=page).order_by("submit_date", "pk")
-        return list(found.select_related(None)), None if page.pk is None else [f"page:{page.pk}"]
+        return list(found.select_related(None)), [f"page:{page.pk}"]
 
     # An approved (or withdrawn) comment changes its article's "page:" tag (signals.py).
     comments = kept(f"comments:{page.pk}", published, request) if page.pk else published()[0]
