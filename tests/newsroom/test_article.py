@@ -205,3 +205,18 @@ def test_agency_copy_is_signed_by_the_agency_and_the_translator_credited_when_th
     newsroom_settings.credit_translators = True
     newsroom_settings.save()
     assert text(page(client, article).cssselect(".byline")[0]) == "أسوشيتد برس ترجمة منى سليم"
+
+
+def test_a_preview_shows_the_drafts_related_stories_and_the_side_column(make_article):
+    chosen = make_article("الخبر الذي اختاره المحرر", slug="chosen")
+    others = [make_article(f"خبر أحدث {i}", slug=f"newer-{i}") for i in range(6)]  # more than the related
+    story = make_article("الخبر قيد المعاينة", slug="previewed")
+    story.related_links.add(RelatedArticle(related=chosen, sort_order=0))  # in the draft only
+    response = story.make_preview_request()
+    assert response.status_code == 200
+    doc = lxml.html.fromstring(response.content.decode())
+    related = [a.text_content() for a in doc.cssselect(".related .card-title a")]
+    assert related[0] == "الخبر الذي اختاره المحرر"
+    side = [a.text_content() for a in doc.cssselect(".side-latest a")]
+    assert side and set(side) <= {other.title for other in others} - set(related)
+    assert not RelatedArticle.objects.filter(article=story).exists()  # nothing saved by the preview

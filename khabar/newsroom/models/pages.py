@@ -105,14 +105,16 @@ def newest_cards(request, section_id=None):
     shows the same side column and takes its related stories from the same list.
     """
 
+    site_count, section_count = SIDE_LATEST + RELATED + 1, RELATED + 1  # the story itself may be among them
+
     def cards():
-        newest = [live_articles().values("pk")[: SIDE_LATEST + RELATED + 1]]
+        newest = [live_articles().values("pk")[:site_count]]
         if section_id is not None:
-            newest.append(live_articles().filter(section_id=section_id).values("pk")[: RELATED + 1])
+            newest.append(live_articles().filter(section_id=section_id).values("pk")[:section_count])
         stories = live_articles().select_related(None).filter(pk__in=union_all(newest))
         stories = attach_lead_pictures(with_sections(list(stories), request))
-        same_section = [story for story in stories if story.section_id == section_id][: RELATED + 1]
-        return (stories[: SIDE_LATEST + RELATED + 1], same_section), [LISTING]
+        same_section = [story for story in stories if story.section_id == section_id][:section_count]
+        return (stories[:site_count], same_section), [LISTING]
 
     return kept(f"newest-cards:{section_id or ''}", cards, request)
 
@@ -716,14 +718,11 @@ class ArticlePage(CacheTaggedPage):
         shared by every story that shows them: the site's newest and each section's newest. Only the
         editors' choices, for a story that has any, are its own.
         """
+        latest, same_section = newest_cards(request, self.section_id)
         if getattr(request, "is_preview", False) or not self.pk:
-            related = self.draft_related(RELATED)
-            latest = list(live_articles()[: SIDE_LATEST + RELATED + 1])
-            with_sections([*related, *latest], request)
-            return attach_lead_pictures(related), latest
+            return attach_lead_pictures(with_sections(self.draft_related(RELATED), request)), latest
         related = [story for story in self.chosen_cards(request) if story.pk != self.pk][:RELATED]
         taken = {self.pk, *(story.pk for story in related)}
-        latest, same_section = newest_cards(request, self.section_id)
         related += [story for story in same_section if story.pk not in taken][: RELATED - len(related)]
         return related, latest
 
